@@ -1,0 +1,23 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class District(models.Model):
+    """A stadsdeel. The eight are created by a migration; boundaries are imported from GeoJSON."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    boundary = models.JSONField(
+        _("boundary"),
+        null=True,
+        blank=True,
+        help_text=_("GeoJSON Polygon or MultiPolygon geometry, longitude-latitude order."),
+    )
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
