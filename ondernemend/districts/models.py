@@ -1,5 +1,9 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .geometry import InvalidGeometry, validate_geometry
 
 
 class District(models.Model):
@@ -21,3 +25,11 @@ class District(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.boundary is not None:
+            try:
+                validate_geometry(self.boundary)
+            except InvalidGeometry as error:
+                raise ValidationError({"boundary": gettext(error.template) % error.params}) from error
