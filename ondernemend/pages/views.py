@@ -1,8 +1,10 @@
 import logging
 
+from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
 logger = logging.getLogger(__name__)
@@ -12,12 +14,31 @@ class HomeView(TemplateView):
     template_name = "pages/home.html"
 
 
-class AccessibilityStatementView(TemplateView):
-    template_name = "pages/accessibility.html"
+class StatementView(TemplateView):
+    """A statement written as one complete partial per language: pages/<statement>/<language>.html."""
+
+    statement: str
+
+    def get_template_names(self):
+        return [f"pages/{self.statement}.html"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statement"] = loader.select_template(
+            [
+                f"pages/{self.statement}/{get_language()}.html",
+                f"pages/{self.statement}/{settings.LANGUAGE_CODE}.html",
+            ]
+        )
+        return context
 
 
-class PrivacyStatementView(TemplateView):
-    template_name = "pages/privacy.html"
+class AccessibilityStatementView(StatementView):
+    statement = "accessibility"
+
+
+class PrivacyStatementView(StatementView):
+    statement = "privacy"
 
 
 def permission_denied(request, exception=None):
@@ -29,7 +50,7 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # The error may come from a context processor or the database: fall back to the bare template.
+    # 500.html needs no database; if even that fails (a broken template or context processor), the bare page.
     try:
         return render(request, "500.html", status=500)
     except Exception:
