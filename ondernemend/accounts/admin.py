@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import Invitation, User
 
 
 @admin.register(User)
@@ -17,3 +17,36 @@ class UserAdmin(DjangoUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-only: invitations are made, renewed and withdrawn on the "Uitnodigen" page (the services)."""
+
+    list_display = ("email", "role", "status", "sent_at", "expires_at", "invited_by", "accepted_at")
+    list_filter = ("role",)
+    list_select_related = ("invited_by",)
+    search_fields = ("email",)
+    fields = (
+        "email",
+        "role",
+        "invited_by",
+        "created_at",
+        "sent_at",
+        "expires_at",
+        "accepted_at",
+        "accepted_by",
+        "revoked_at",
+        "revoked_by",
+    )
+    readonly_fields = fields
+
+    @admin.display(description=_("status"))
+    def status(self, invitation):
+        return invitation.status.label
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

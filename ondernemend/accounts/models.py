@@ -1,10 +1,11 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .roles import Role
+from .roles import InvitationStatus, Role
 
 
 class UserManager(BaseUserManager):
@@ -71,8 +72,101 @@ class User(AbstractBaseUser, PermissionsMixin):
     def roles(self) -> list[Role]:
         """The user's roles in the fixed order of `Role`, read from the prefetched or cached groups."""
         if not hasattr(self, "_role_names"):
-            self._role_names = set(self.groups.values_list("name", flat=True))
+            prefetched = getattr(self, "_prefetched_objects_cache", {}).get("groups")
+            if prefetched is not None:
+                self._role_names = {group.name for group in prefetched}
+            else:
+                self._role_names = set(self.groups.values_list("name", flat=True))
         return [role for role in Role if role.value in self._role_names]
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
+
+    def forget_roles(self):
+        """Drop the cached roles, after groups were added or removed on this object."""
+        self.__dict__.pop("_role_names", None)
+
+
+class Invitation(models.Model):
+    """A one-time link that lets someone with this e-mail address take on a role.
+
+    Only a hash of the token is stored: the link in the e-mail carries the token itself, and the URL carries
+    no personal data. Re-inviting the same address to the same role renews the open invitation.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="invitations_sent",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("last sent"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_accepted",
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User,
+        verbose_name=_("revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "role",
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="accounts_invitation_one_open_per_email_role",
+            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="accounts_invitation_role_valid"),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("sent_at")), name="accounts_invitation_expires_after_sent"
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(revoked_at__isnull=True),
+                name="accounts_invitation_not_accepted_and_revoked",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_by__isnull=True) | Q(accepted_at__isnull=False),
+                name="accounts_invitation_accepted_by_needs_accepted_at",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.get_role_display()})"
+
+    def status_at(self, moment) -> InvitationStatus:
+        if self.accepted_at is not None:
+            return InvitationStatus.ACCEPTED
+        if self.revoked_at is not None:
+            return InvitationStatus.REVOKED
+        if self.expires_at <= moment:
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.OPEN
+
+    @property
+    def status(self) -> InvitationStatus:
+        return self.status_at(timezone.now())
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == InvitationStatus.OPEN

@@ -10,3 +10,12 @@ class Role(models.TextChoices):
     JURYLID = "jurylid", _("Jury member")
     GEMEENTE = "gemeente", _("Municipal staff")
     COORDINATOR = "coordinator", _("Coordinator")
+
+
+class InvitationStatus(models.TextChoices):
+    """Where an invitation stands; derived from its dates, never stored."""
+
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Accepted")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")

@@ -12,6 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             users = seeding.seed_users()
+            seeding.seed_invitations()
         self.stdout.write(self.style.SUCCESS(_("Demo data is ready.")))
         if settings.DEBUG:
             self.stdout.write(_("Demo log-ins (only shown because DEBUG is on):"))

@@ -1,0 +1,62 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from ondernemend.accounts.models import Invitation, User
+from ondernemend.accounts.roles import Role
+from ondernemend.demo.seeding import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def seed() -> str:
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+    return output.getvalue()
+
+
+def counts():
+    return {
+        "users": User.objects.count(),
+        "superusers": User.objects.filter(is_superuser=True).count(),
+        "memberships": User.groups.through.objects.count(),
+        "groups": Group.objects.count(),
+        "invitations": Invitation.objects.count(),
+    }
+
+
+def test_seed_demo_twice_gives_the_same_data():
+    seed()
+    first = counts()
+
+    seed()
+
+    assert counts() == first
+    assert first == {"users": 6, "superusers": 1, "memberships": 5, "groups": 5, "invitations": 1}
+
+
+def test_seed_demo_makes_one_user_per_role():
+    seed()
+
+    per_role = {role: User.objects.filter(groups__name=role.value).count() for role in Role}
+
+    assert per_role == dict.fromkeys(Role, 1)
+    assert User.objects.get(is_superuser=True).roles == []
+
+
+def test_seed_demo_users_can_log_in_with_the_demo_password():
+    seed()
+
+    assert [user.check_password(DEMO_PASSWORD) for user in User.objects.all()] == [True] * 6
+
+
+def test_seed_demo_prints_passwords_only_with_debug(settings):
+    settings.DEBUG = False
+    quiet = seed()
+    settings.DEBUG = True
+    loud = seed()
+
+    assert DEMO_PASSWORD not in quiet
+    assert loud.count(DEMO_PASSWORD) == 6
