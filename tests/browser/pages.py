@@ -1,0 +1,96 @@
+"""Every page of the platform, for the browser check in test_pages.py: a new page joins with one line."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.tokens import default_token_generator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from ondernemend.accounts.roles import Role
+from tests.factories.accounts import InvitationFactory, SuperUserFactory, UserFactory
+
+BEHEERDER = "beheerder"  # the superuser, who has no group of its own
+NO_ROLE = "zonder-rol"  # an account that has not been given a role yet
+ERROR_URLCONF = "tests.browser.urls"
+
+
+@dataclass(frozen=True)
+class PageCase:
+    """A page to check: a named URL (or a raw path), who is logged in, and what the page needs to exist."""
+
+    id: str
+    url_name: str | None = None
+    kwargs: dict = field(default_factory=dict)
+    path: str | None = None  # a raw path without language prefix, for pages without a name (404)
+    login_as: str | None = None  # a Role, BEHEERDER, NO_ROLE, or None for a visitor who is not logged in
+    # Creates what the page shows, given the logged-in user (or None); returns extra URL kwargs.
+    setup: Callable | None = None
+    status: int = 200
+    urlconf: str | None = None  # a ROOT_URLCONF for this page only (the 500 page)
+
+
+def make_user(login_as: str | None):
+    if login_as is None:
+        return None
+    if login_as == BEHEERDER:
+        return SuperUserFactory()
+    if login_as == NO_ROLE:
+        return UserFactory()
+    return UserFactory(roles=[login_as])
+
+
+def password_reset_link(user) -> dict:
+    account = UserFactory()
+    return {
+        "uidb64": urlsafe_base64_encode(force_bytes(account.pk)),
+        "token": default_token_generator.make_token(account),
+    }
+
+
+def invitations_of_every_status(user) -> dict:
+    for traits in [{}, {"accepted": True}, {"expired": True}, {"revoked": True}]:
+        InvitationFactory(invited_by=user, **traits)
+    return {}
+
+
+def invitation_link(**traits) -> Callable:
+    def setup(user) -> dict:
+        return {"token": InvitationFactory(**traits).token}
+
+    return setup
+
+
+def invitation_for_existing_account(user) -> dict:
+    return {"token": InvitationFactory(email=UserFactory(coach=True).email, role=Role.JURYLID).token}
+
+
+PAGES = [
+    PageCase("home", "pages:home"),
+    PageCase("accessibility-statement", "pages:accessibility"),
+    PageCase("privacy-statement", "pages:privacy"),
+    PageCase("login", "accounts:login"),
+    PageCase("password-reset", "accounts:password_reset"),
+    PageCase("password-reset-sent", "accounts:password_reset_done"),
+    PageCase("password-reset-new-password", "accounts:password_reset_confirm", setup=password_reset_link),
+    PageCase("password-reset-complete", "accounts:password_reset_complete"),
+    *[PageCase(f"dashboard-{role}", "accounts:dashboard", login_as=role) for role in Role],
+    PageCase("dashboard-beheerder", "accounts:dashboard", login_as=BEHEERDER),
+    PageCase("dashboard-without-role", "accounts:dashboard", login_as=NO_ROLE),
+    PageCase("invite", "accounts:invite", login_as=Role.COORDINATOR, setup=invitations_of_every_status),
+    PageCase("accept-invitation", "accounts:accept_invitation", setup=invitation_link()),
+    PageCase(
+        "accept-invitation-existing-account",
+        "accounts:accept_invitation",
+        setup=invitation_for_existing_account,
+    ),
+    PageCase(
+        "invitation-used", "accounts:accept_invitation", setup=invitation_link(accepted=True), status=410
+    ),
+    PageCase(
+        "invitation-expired", "accounts:accept_invitation", setup=invitation_link(expired=True), status=410
+    ),
+    PageCase("error-403", "accounts:invite", login_as=Role.GEMEENTE, status=403),
+    PageCase("error-404", path="/deze-pagina-bestaat-niet/", status=404),
+    PageCase("error-500", "raise_error", urlconf=ERROR_URLCONF, status=500),
+]
