@@ -14,6 +14,9 @@ from playwright.sync_api import Page
 AXE_PATH = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_A_AND_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
+# Pages axe checked in this run, reported at the end of the run (tests/browser/conftest.py).
+checked_pages: list[str] = []
+
 
 @cache
 def axe_source() -> str:
@@ -26,6 +29,7 @@ def axe_violations(page: Page) -> list[dict]:
     """Run axe on the page as it is now and return its violations of the WCAG 2.0/2.1 A and AA rules."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_source())
+    checked_pages.append(page.url)
     return page.evaluate(
         """(tags) => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
                       .then((results) => results.violations)""",

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import axe
 from tests.browser.helpers import BrowserWatcher, keep_on_machine
 
 CHROMIUM_ARGS = [
@@ -93,3 +94,19 @@ def context(open_context):
 def browser_log(page):
     """Console errors, uncaught exceptions and CSP violations of `page`, recorded from the first load."""
     return BrowserWatcher(page)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say in the run's output how many browser tests ran and how many pages axe-core checked."""
+    reports = [
+        report
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        if report.when == "call" and report.nodeid.startswith("tests/browser/")
+    ]
+    if reports:
+        terminalreporter.write_line(
+            f"browser tests in headless Chromium: {len(reports)} ran; "
+            f"axe-core (WCAG 2.0/2.1 A+AA) checked {len(axe.checked_pages)} page views "
+            f"({len(set(axe.checked_pages))} distinct URLs)"
+        )

@@ -1,6 +1,4 @@
 import pytest
-from django.conf import settings
-from django.utils import translation
 
 from tests.factories.accounts import SuperUserFactory, UserFactory
 
@@ -21,16 +19,3 @@ def coordinator_client(client):
     client.force_login(coordinator)
     client.user = coordinator
     return client
-
-
-@pytest.fixture(autouse=True)
-def default_language():
-    """Start every test in Dutch: a request to /en/ leaves English active in the thread afterwards."""
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """Hashing a password the production way takes a noticeable moment; these tests make many users."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
