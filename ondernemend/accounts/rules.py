@@ -5,39 +5,29 @@ import rules
 from .roles import Role
 
 
-def _has_role(user, role: Role) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.has_role(role))
+def _is_active_user(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
 
 
-@rules.predicate
-def is_initiatiefnemer(user):
-    return _has_role(user, Role.INITIATIEFNEMER)
+def _role_predicate(role: Role) -> rules.Predicate:
+    @rules.predicate(name=f"is_{role.value}")
+    def has_role(user):
+        return _is_active_user(user) and user.has_role(role)
+
+    return has_role
 
 
-@rules.predicate
-def is_coach(user):
-    return _has_role(user, Role.COACH)
-
-
-@rules.predicate
-def is_jurylid(user):
-    return _has_role(user, Role.JURYLID)
-
-
-@rules.predicate
-def is_gemeente(user):
-    return _has_role(user, Role.GEMEENTE)
-
-
-@rules.predicate
-def is_coordinator(user):
-    return _has_role(user, Role.COORDINATOR)
+is_initiatiefnemer = _role_predicate(Role.INITIATIEFNEMER)
+is_coach = _role_predicate(Role.COACH)
+is_jurylid = _role_predicate(Role.JURYLID)
+is_gemeente = _role_predicate(Role.GEMEENTE)
+is_coordinator = _role_predicate(Role.COORDINATOR)
 
 
 @rules.predicate
 def is_beheerder(user):
     """The technical admin is the Django superuser, not a group."""
-    return bool(user and user.is_authenticated and user.is_active and user.is_superuser)
+    return _is_active_user(user) and user.is_superuser
 
 
 can_manage_invitations = is_coordinator | is_beheerder
