@@ -6,6 +6,7 @@ and every security header is on.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "crispy_forms",
+    "django_filters",
+    "leaflet",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
 ]
@@ -156,6 +159,23 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = ["ams"]
 CRISPY_TEMPLATE_PACK = "ams"
 CRISPY_FAIL_SILENTLY = not DEBUG
 
+# --- The map --------------------------------------------------------------------------------------------
+# Map tiles come from an outside tile server; its address is also allowed by the CSP (img-src).
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.str(
+    "MAP_TILE_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
+LEAFLET_CONFIG = {
+    "DEFAULT_CENTER": (52.3676, 4.9041),
+    "DEFAULT_ZOOM": 12,
+    "MIN_ZOOM": 10,
+    "MAX_ZOOM": 18,
+    "TILES": [("OpenStreetMap", MAP_TILE_URL, {"attribution": MAP_TILE_ATTRIBUTION, "maxZoom": 19})],
+    "RESET_VIEW": False,
+    "NO_GLOBALS": False,
+}
+
 # --- E-mail ---------------------------------------------------------------------------------------------
 # EMAIL_URL (django-environ syntax, e.g. smtp+tls://user:password@host:587) becomes Django 6.1's MAILERS.
 _email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
@@ -191,12 +211,18 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+
+def _tile_origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 # No inline scripts or styles anywhere; a nonce only where a script tag cannot be avoided.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", _tile_origin(MAP_TILE_URL)],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

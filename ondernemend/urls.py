@@ -2,13 +2,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-import ondernemend.accounts.admin
-import ondernemend.districts.admin  # noqa: F401
+from initiatives import admin as initiatives_admin
+from ondernemend.accounts import admin as accounts_admin
+from ondernemend.districts import admin as districts_admin
 from ondernemend.pages import views as page_views
+
+# SimpleAdminConfig does not autodiscover (django-leaflet's admin module needs GDAL): each app's admin module
+# is imported here, which registers its models.
+ADMIN_MODULES = (accounts_admin, districts_admin, initiatives_admin)
 
 urlpatterns = i18n_patterns(
     path("", include("ondernemend.pages.urls")),
     path("", include("ondernemend.accounts.urls")),
+    path("", include("initiatives.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )
