@@ -83,6 +83,8 @@ class Place(models.Model):
     website = models.URLField(_("website"), blank=True)
     published = models.BooleanField(_("published"), default=False)
     verified_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    # When the editors were last told that the listing needs a check (at most once a month).
+    stale_notified_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

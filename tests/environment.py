@@ -9,3 +9,5 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("EMAIL_URL", "consolemail://")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# A tile server that does not exist (.test is reserved): the browser tests answer it with blank tiles.
+os.environ.setdefault("MAP_TILE_URL", "https://tegels.kaart.test/{z}/{x}/{y}.png")

@@ -1,23 +1,208 @@
-"""Placeholder: being built (issue 3)."""
+"""The public map: the filter form with the list and the map, details, map points as GeoJSON."""
 
-from django.views.generic import View
+import hashlib
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, TemplateView, View
+
+from ondernemend.accounts.rules import is_beheerder, is_coordinator
+
+from .. import geojson
+from ..enums import TrustSignal
+from ..models import LATITUDE_RANGE, LONGITUDE_RANGE, ContactPoint, Initiative
+from ..queries import (
+    CONTACT_POINT,
+    INITIATIVE,
+    Location,
+    filter_places,
+    load_results,
+    map_points,
+    map_version,
+    published_contact_points,
+    published_initiatives,
+    result_rows,
+    with_district,
+)
+
+RESULTS_PER_PAGE = 20
+# Parameters that belong to the list only; the map's GeoJSON URL carries the filters without them.
+LIST_ONLY_PARAMETERS = ("page", "lat", "lon")
+SLUG_PLACEHOLDER = "slug-placeholder"
+
+# The trust signals as plain statements a visitor can rely on (the enum's labels are for forms and filters).
+TRUST_STATEMENTS = {
+    TrustSignal.GRATIS: gettext_lazy("It is free."),
+    TrustSignal.GEEN_PAPIEREN: gettext_lazy("You do not need to bring any papers."),
+    TrustSignal.BINNENLOPEN: gettext_lazy("You can walk in without an appointment."),
+    TrustSignal.ONAFHANKELIJK: gettext_lazy("This place is independent of the municipality."),
+    TrustSignal.BEWONERS: gettext_lazy("Residents run this place."),
+    TrustSignal.ROLSTOEL: gettext_lazy("You can get in with a wheelchair."),
+}
 
 
-class MapView(View):
-    pass
+def parse_location(params) -> tuple[Location | None, str]:
+    """The "near me" location from `lat` and `lon`, rounded to 3 decimals (about 100 m) whatever the browser
+    sent; (None, message) when it is not a point in the Netherlands. It is used for this request only."""
+    if "lat" not in params and "lon" not in params:
+        return None, ""
+    try:
+        latitude = round(float(Decimal(params.get("lat", ""))), 3)
+        longitude = round(float(Decimal(params.get("lon", ""))), 3)
+    except (InvalidOperation, ValueError):
+        latitude = longitude = None
+    if (
+        latitude is None
+        or not LATITUDE_RANGE[0] <= latitude <= LATITUDE_RANGE[1]
+        or not LONGITUDE_RANGE[0] <= longitude <= LONGITUDE_RANGE[1]
+    ):
+        return None, _("We could not use your location, so the list is sorted by name.")
+    return Location(latitude=latitude, longitude=longitude), ""
+
+
+def filter_query_string(params) -> str:
+    filters = params.copy()
+    for name in LIST_ONLY_PARAMETERS:
+        filters.pop(name, None)
+    return filters.urlencode()
+
+
+def map_settings() -> dict:
+    """What map.js needs besides the points, handed over with json_script (no inline script under our CSP)."""
+    leaflet = settings.LEAFLET_CONFIG
+    return {
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "center": list(leaflet["DEFAULT_CENTER"]),
+        "zoom": leaflet["DEFAULT_ZOOM"],
+        "minZoom": leaflet["MIN_ZOOM"],
+        "maxZoom": leaflet["MAX_ZOOM"],
+        "markerUrl": reverse("initiatives:marker", kwargs={"layer": "LAYER", "pk": 0}),
+        "loadingText": _("Loading…"),
+        "errorText": _("The details could not be loaded. The list below the map shows them too."),
+    }
+
+
+class MapView(TemplateView):
+    template_name = "initiatives/public/map.html"
+
+    def get_context_data(self, **kwargs):
+        params = self.request.GET
+        filters = filter_places(params)
+        near, location_error = parse_location(params)
+        paginator = Paginator(result_rows(filters, near=near), RESULTS_PER_PAGE)
+        page = paginator.get_page(params.get("page"))
+        query_string = filter_query_string(params)
+        geojson_url = reverse("initiatives:geojson")
+        return super().get_context_data(
+            **kwargs,
+            form=filters.form,
+            page_obj=page,
+            page_numbers=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            results=load_results(page.object_list, near=near),
+            result_count=paginator.count,
+            near=near,
+            location_error=location_error,
+            filter_query_string=query_string,
+            geojson_url=f"{geojson_url}?{query_string}" if query_string else geojson_url,
+            map_settings=map_settings(),
+        )
 
 
 class GeoJSONView(View):
-    pass
+    """The map's points. Clients revalidate cheaply: the ETag comes from two aggregate queries, and the
+    points are only read when the data or the filters changed."""
+
+    def get(self, request):
+        version = map_version()
+        fingerprint = repr((version, sorted(request.GET.lists()), request.LANGUAGE_CODE))
+        etag = quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
+        changed = [moment for moment in version[::2] if moment is not None]
+        last_modified = int(max(changed).timestamp()) if changed else None
+
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            initiative_rows, contact_point_rows = map_points(filter_places(request.GET))
+            collection = geojson.feature_collection(
+                initiative_rows,
+                contact_point_rows,
+                initiative_url=geojson.url_maker(
+                    reverse("initiatives:detail", kwargs={"slug": SLUG_PLACEHOLDER}), SLUG_PLACEHOLDER
+                ),
+                contact_point_url=geojson.url_maker(
+                    reverse("initiatives:contactpoint_detail", kwargs={"slug": SLUG_PLACEHOLDER}),
+                    SLUG_PLACEHOLDER,
+                ),
+            )
+            response = HttpResponse(geojson.dumps(collection), content_type="application/geo+json")
+        response.headers["ETag"] = etag
+        if last_modified is not None:
+            response.headers["Last-Modified"] = http_date(last_modified)
+        patch_cache_control(response, public=True, max_age=60)
+        return response
 
 
 class MarkerDetailView(View):
-    pass
+    """The details of one marker as an HTML fragment: the same partial as the place's item in the list."""
+
+    def get(self, request, layer: str, pk: int):
+        if layer == INITIATIVE:
+            queryset = published_initiatives().prefetch_related("offers")
+        elif layer == CONTACT_POINT:
+            queryset = published_contact_points()
+        else:
+            raise Http404
+        place = get_object_or_404(with_district(queryset), pk=pk)
+        place.layer = layer
+        return render(request, "initiatives/public/map.html#result", {"place": place})
 
 
-class InitiativeDetailView(View):
-    pass
+def can_see_unpublished(user) -> bool:
+    return is_coordinator(user) or is_beheerder(user)
 
 
-class ContactPointDetailView(View):
-    pass
+class InitiativeDetailView(DetailView):
+    template_name = "initiatives/public/initiative_detail.html"
+    context_object_name = "place"
+
+    def get_queryset(self):
+        user = self.request.user
+        queryset = Initiative.objects.all()
+        if can_see_unpublished(user):
+            pass
+        elif user.is_authenticated:
+            # Editors preview their own listing before a coördinator publishes it.
+            queryset = (queryset.filter(published=True) | queryset.filter(editors=user)).distinct()
+        else:
+            queryset = queryset.filter(published=True)
+        return with_district(queryset).prefetch_related("offers", "audiences", "languages", "trust_signals")
+
+    def get_context_data(self, **kwargs):
+        self.object.layer = INITIATIVE
+        trust_statements = [TRUST_STATEMENTS[facet.code] for facet in self.object.trust_signals.all()]
+        return super().get_context_data(
+            **kwargs, map_settings=map_settings(), trust_statements=trust_statements
+        )
+
+
+class ContactPointDetailView(DetailView):
+    template_name = "initiatives/public/contactpoint_detail.html"
+    context_object_name = "place"
+
+    def get_queryset(self):
+        queryset = with_district(ContactPoint.objects.all())
+        if can_see_unpublished(self.request.user):
+            return queryset
+        return queryset.filter(published=True)
+
+    def get_context_data(self, **kwargs):
+        self.object.layer = CONTACT_POINT
+        return super().get_context_data(**kwargs, map_settings=map_settings())

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from initiatives.demo import DEFAULT_INITIATIVES, seed_map
 from ondernemend.accounts.models import Invitation, User
 from ondernemend.accounts.roles import Role
 from ondernemend.accounts.tokens import hash_token, new_invitation_token
@@ -63,3 +64,11 @@ def seed_invitations():
         sent_at=now,
         expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
+
+
+def seed_content(*, initiatives: int = DEFAULT_INITIATIVES, stdout=None) -> dict[str, int]:
+    """Each app's demo content, after the users (the demo initiatiefnemer becomes an editor).
+
+    Returns how many of each thing were created; a second run creates nothing.
+    """
+    return seed_map(initiatives=initiatives, stdout=stdout)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import axe
-from tests.browser.helpers import BrowserWatcher, keep_on_machine
+from tests.browser.helpers import BrowserWatcher, keep_on_machine, serve_blank_map_tiles
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -79,6 +79,7 @@ def open_context(new_context, live_server, blocked_requests):
         context = new_context()
         context.set_default_timeout(10_000)
         keep_on_machine(context, live_server.url, blocked_requests)
+        serve_blank_map_tiles(context)
         return context
 
     return open_context

@@ -1,5 +1,6 @@
 """Helpers for the browser tests: keeping traffic local, logging in, URLs per language, page checks."""
 
+import base64
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,21 @@ def keep_on_machine(context: BrowserContext, allowed_origin: str, blocked: list[
 
     # The browser matches this pattern itself, so requests to the live server never wait for Python.
     context.route(re.compile(f"^(?!{re.escape(allowed_origin)}/)"), block)
+
+
+# MAP_TILE_URL in tests/environment.py points at this made-up host; a transparent PNG stands in for a tile.
+TEST_TILE_ORIGIN = "https://tegels.kaart.test"
+BLANK_TILE = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+
+def serve_blank_map_tiles(context: BrowserContext) -> None:
+    """Answer the test tile server's requests with a blank tile, so maps draw without leaving the machine and
+    without the console errors that aborted tiles cause. Registered after `keep_on_machine`, so it wins."""
+    context.route(
+        f"{TEST_TILE_ORIGIN}/**", lambda route: route.fulfill(body=BLANK_TILE, content_type="image/png")
+    )
 
 
 @dataclass

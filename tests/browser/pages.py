@@ -8,7 +8,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from ondernemend.accounts.roles import Role
+from ondernemend.districts.models import District
 from tests.factories.accounts import InvitationFactory, SuperUserFactory, UserFactory
+from tests.factories.initiatives import ContactPointFactory, InitiativeFactory
 
 BEHEERDER = "beheerder"  # the superuser, who has no group of its own
 NO_ROLE = "zonder-rol"  # an account that has not been given a role yet
@@ -65,6 +67,56 @@ def invitation_for_existing_account(user) -> dict:
     return {"token": InvitationFactory(email=UserFactory(coach=True).email, role=Role.JURYLID).token}
 
 
+def own_initiative(user) -> dict:
+    return {"slug": InitiativeFactory(editors=[user]).slug}
+
+
+def own_initiative_listed(user) -> dict:
+    InitiativeFactory(editors=[user])
+    return {}
+
+
+def initiatives_and_contact_points(user) -> dict:
+    InitiativeFactory.create_batch(2)
+    ContactPointFactory()
+    return {}
+
+
+def an_initiative(user) -> dict:
+    return {"slug": InitiativeFactory().slug}
+
+
+def a_contact_point(user) -> dict:
+    return {"slug": ContactPointFactory().slug}
+
+
+def district_flyer_places(user) -> dict:
+    noord = District.objects.get(slug="noord")
+    InitiativeFactory.create_batch(3, district=noord, offers=["workshop", "werkplek"], phone="020 123 4567")
+    InitiativeFactory(district=noord, name="Een buurtplek met een heel erg lange naam zonder afbreekpunten")
+    ContactPointFactory(district=noord)
+    return {"district": "noord"}
+
+
+def map_places(user) -> dict:
+    InitiativeFactory.create_batch(21, offers=["workshop"], languages=["nl", "ar"])
+    ContactPointFactory.create_batch(2)
+    return {}
+
+
+def a_full_initiative(user) -> dict:
+    initiative = InitiativeFactory(
+        offers=["workshop", "werkplek"],
+        audiences=["bijstand", "uwv"],
+        languages=["nl", "tr"],
+        trust_signals=["gratis", "geen-papieren", "binnenlopen"],
+        email="hallo@example.org",
+        phone="020 123 45 67",
+        website="https://example.org/",
+    )
+    return {"slug": initiative.slug}
+
+
 PAGES = [
     PageCase("home", "pages:home"),
     PageCase("accessibility-statement", "pages:accessibility"),
@@ -90,7 +142,34 @@ PAGES = [
     PageCase(
         "invitation-expired", "accounts:accept_invitation", setup=invitation_link(expired=True), status=410
     ),
+    PageCase(
+        "initiatives-manage-own",
+        "initiatives:manage",
+        login_as=Role.INITIATIEFNEMER,
+        setup=own_initiative_listed,
+    ),
+    PageCase(
+        "initiatives-manage-all",
+        "initiatives:manage",
+        login_as=Role.COORDINATOR,
+        setup=initiatives_and_contact_points,
+    ),
+    PageCase("initiatives-edit", "initiatives:edit", login_as=Role.INITIATIEFNEMER, setup=own_initiative),
+    PageCase("initiatives-create", "initiatives:create", login_as=Role.COORDINATOR),
+    PageCase("initiatives-contactpoint-create", "initiatives:contactpoint_create", login_as=Role.COORDINATOR),
+    PageCase(
+        "initiatives-contactpoint-edit",
+        "initiatives:contactpoint_edit",
+        login_as=Role.COORDINATOR,
+        setup=a_contact_point,
+    ),
+    PageCase("initiatives-report", "initiatives:report", setup=an_initiative),
     PageCase("error-403", "accounts:invite", login_as=Role.GEMEENTE, status=403),
     PageCase("error-404", path="/deze-pagina-bestaat-niet/", status=404),
     PageCase("error-500", "raise_error", urlconf=ERROR_URLCONF, status=500),
+    PageCase("map-flyer", "initiatives:flyer", setup=district_flyer_places),
+    PageCase("map-import", "initiatives:import_csv", login_as=Role.COORDINATOR),
+    PageCase("map", "initiatives:index", setup=map_places),
+    PageCase("map-initiative-detail", "initiatives:detail", setup=a_full_initiative),
+    PageCase("map-contactpoint-detail", "initiatives:contactpoint_detail", setup=a_contact_point),
 ]

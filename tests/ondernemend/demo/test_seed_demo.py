@@ -2,8 +2,10 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.utils import translation
 
+from initiatives.models import ContactPoint, Initiative
 from ondernemend.accounts.models import Invitation, User
 from ondernemend.accounts.roles import Role
 from ondernemend.demo.seeding import DEMO_PASSWORD
@@ -24,6 +26,8 @@ def counts():
         "memberships": User.groups.through.objects.count(),
         "groups": Group.objects.count(),
         "invitations": Invitation.objects.count(),
+        "initiatives": Initiative.objects.count(),
+        "contact_points": ContactPoint.objects.count(),
     }
 
 
@@ -34,7 +38,15 @@ def test_seed_demo_twice_gives_the_same_data():
     seed()
 
     assert counts() == first
-    assert first == {"users": 6, "superusers": 1, "memberships": 5, "groups": 5, "invitations": 1}
+    assert first == {
+        "users": 6,
+        "superusers": 1,
+        "memberships": 5,
+        "groups": 5,
+        "invitations": 1,
+        "initiatives": 120,
+        "contact_points": 16,
+    }
 
 
 def test_seed_demo_makes_one_user_per_role():
@@ -60,3 +72,30 @@ def test_seed_demo_prints_passwords_only_with_debug(settings):
 
     assert DEMO_PASSWORD not in quiet
     assert loud.count(DEMO_PASSWORD) == 6
+
+
+def test_seed_demo_second_run_prints_no_progress():
+    with translation.override("en"):
+        first = seed()
+        second = seed()
+
+    assert "120 of 120 demo initiatives created" in first
+    assert "demo initiatives created" not in second
+    assert "contact points created" not in second
+
+
+def test_seed_demo_initiatives_option_sets_the_number_of_initiatives():
+    output = StringIO()
+
+    with translation.override("en"):
+        call_command("seed_demo", initiatives=30, stdout=output)
+
+    assert Initiative.objects.count() == 30
+    assert "30 of 30 demo initiatives created" in output.getvalue()
+
+
+def test_seed_demo_refuses_a_negative_number_of_initiatives():
+    with pytest.raises(CommandError):
+        call_command("seed_demo", initiatives=-1, stdout=StringIO())
+
+    assert Initiative.objects.count() == 0
