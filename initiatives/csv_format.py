@@ -14,7 +14,6 @@ Format (the export writes it, the import reads it, so an export can be imported 
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -25,6 +24,7 @@ from django.utils.translation import gettext_noop
 
 from .enums import Audience, InitiativeKind, Language, Offer, TrustSignal
 from .models import LATITUDE_RANGE, LONGITUDE_RANGE
+from .postcodes import normalise_postcode
 
 COLUMNS = (
     "slug",
@@ -60,7 +60,6 @@ YES, NO = "ja", "nee"
 TRUE_WORDS = {"ja", "j", "yes", "y", "true", "waar", "1"}
 FALSE_WORDS = {"nee", "n", "no", "false", "onwaar", "0", ""}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 MAX_LENGTHS = {
     "slug": 160,
     "name": 150,
@@ -274,10 +273,10 @@ def parse_row(line: int, raw: dict[str, str], *, district_slugs: set[str]) -> Pa
             )
         values[column] = ordered_codes(enum, codes)
 
-    values["postcode"] = cells["postcode"].upper()
+    values["postcode"] = normalise_postcode(cells["postcode"]) or cells["postcode"]
     if not cells["postcode"]:
         problems.append(_("The postcode is missing."))
-    elif not POSTCODE.match(cells["postcode"]):
+    elif normalise_postcode(cells["postcode"]) is None:
         problems.append(
             _("“%(postcode)s” is not a Dutch postcode: four digits and two letters, like 1012 AB.")
             % {"postcode": cells["postcode"]}

@@ -4,7 +4,6 @@ Everything the database would refuse (postcode, coordinates outside the Netherla
 with a message that says what to do, so nothing half-saved reaches the database.
 """
 
-import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import forms
@@ -17,21 +16,10 @@ from ondernemend.districts.models import District
 from ondernemend.districts.queries import find_district
 
 from .models import LATITUDE_RANGE, LONGITUDE_RANGE, ContactPoint, Initiative
+from .postcodes import normalise_postcode
 
-POSTCODE_PATTERN = re.compile(r"^([1-9][0-9]{3})([A-Z]{2})$")
 COORDINATE_PLACES = Decimal("0.000001")
 FACET_FIELDS = ["offers", "audiences", "languages", "trust_signals"]
-
-
-def normalise_postcode(value: str) -> str:
-    """'1012ab', ' 1012 AB ' → '1012 AB'; raises ValidationError for anything that is not a Dutch postcode."""
-    compact = re.sub(r"\s+", "", value or "").upper()
-    match = POSTCODE_PATTERN.match(compact)
-    if not match:
-        raise ValidationError(
-            _("Enter a Dutch postcode: four digits and two letters, like 1012 AB."), code="postcode"
-        )
-    return f"{match.group(1)} {match.group(2)}"
 
 
 class CoordinateField(forms.DecimalField):
@@ -93,7 +81,12 @@ class PlaceFormMixin(forms.ModelForm):
     )
 
     def clean_postcode(self):
-        return normalise_postcode(self.cleaned_data.get("postcode", ""))
+        postcode = normalise_postcode(self.cleaned_data.get("postcode", ""))
+        if postcode is None:
+            raise ValidationError(
+                _("Enter a Dutch postcode: four digits and two letters, like 1012 AB."), code="postcode"
+            )
+        return postcode
 
     def clean(self):
         cleaned_data = super().clean()
