@@ -1,3 +1,4 @@
+import gzip
 import json
 from decimal import Decimal
 
@@ -253,3 +254,26 @@ def test_geojson_not_modified_needs_only_the_aggregates(client, django_assert_nu
 
 def test_geojson_reverse_name_is_the_endpoint():
     assert reverse("initiatives:geojson") == GEOJSON_URL
+
+
+@pytest.mark.django_db
+def test_geojson_is_gzipped_for_clients_that_accept_it_and_still_revalidates(client):
+    for name in (
+        "Buurtkamer",
+        "Werkplaats",
+        "Kookstudio",
+    ):  # over the 200 bytes below which nothing is gzipped
+        InitiativeFactory(name=name)
+    gzip_headers = {"accept-encoding": "gzip"}
+
+    compressed = client.get(GEOJSON_URL, headers=gzip_headers)
+    revalidated = client.get(GEOJSON_URL, headers={**gzip_headers, "if-none-match": compressed["ETag"]})
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    names = [
+        feature["properties"]["name"]
+        for feature in json.loads(gzip.decompress(compressed.content))["features"]
+    ]
+    assert sorted(names) == ["Buurtkamer", "Kookstudio", "Werkplaats"]
+    assert revalidated.status_code == 304
