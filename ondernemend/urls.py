@@ -15,6 +15,7 @@ urlpatterns = i18n_patterns(
     path("", include("ondernemend.pages.urls")),
     path("", include("ondernemend.accounts.urls")),
     path("", include("initiatives.urls")),
+    path("", include("workshops.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )

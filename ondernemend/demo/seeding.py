@@ -11,6 +11,7 @@ from initiatives.demo import DEFAULT_INITIATIVES, seed_map
 from ondernemend.accounts.models import Invitation, User
 from ondernemend.accounts.roles import Role
 from ondernemend.accounts.tokens import hash_token, new_invitation_token
+from workshops.demo import seed_workshops
 
 DEMO_PASSWORD = "demo-wachtwoord"  # demo data only; never loaded in production (see README)
 
@@ -71,4 +72,6 @@ def seed_content(*, initiatives: int = DEFAULT_INITIATIVES, stdout=None) -> dict
 
     Returns how many of each thing were created; a second run creates nothing.
     """
-    return seed_map(initiatives=initiatives, stdout=stdout)
+    created = seed_map(initiatives=initiatives, stdout=stdout)
+    created.update(seed_workshops(stdout=stdout))
+    return created

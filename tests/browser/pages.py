@@ -11,6 +11,7 @@ from ondernemend.accounts.roles import Role
 from ondernemend.districts.models import District
 from tests.factories.accounts import InvitationFactory, SuperUserFactory, UserFactory
 from tests.factories.initiatives import ContactPointFactory, InitiativeFactory
+from tests.factories.workshops import RegistrationFactory, SeriesFactory
 
 BEHEERDER = "beheerder"  # the superuser, who has no group of its own
 NO_ROLE = "zonder-rol"  # an account that has not been given a role yet
@@ -117,6 +118,72 @@ def a_full_initiative(user) -> dict:
     return {"slug": initiative.slug}
 
 
+def workshop_series_in_agenda(user) -> dict:
+    SeriesFactory(sessions=5, language="ar")
+    full = SeriesFactory(sessions=3, capacity=1)
+    RegistrationFactory(series=full)
+    return {}
+
+
+def a_workshop_series(user) -> dict:
+    return {"slug": SeriesFactory(sessions=5).slug}
+
+
+def workshop_series_to_manage(user) -> dict:
+    SeriesFactory(sessions=2, certificate_min_sessions=4, coaches=[UserFactory(roles=[Role.COACH])])
+    return {}
+
+
+def workshop_series_with_sessions(user) -> dict:
+    return {"slug": SeriesFactory(sessions=3).slug}
+
+
+def _a_coached_series(user):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories.workshops import AttendanceFactory, IntakeFactory
+    from workshops.enums import AttendanceStatus, RegistrationStatus
+    from workshops.models import Reflection
+
+    start = timezone.now() - datetime.timedelta(weeks=1, hours=1)
+    series = SeriesFactory(coaches=[user], sessions=4, sessions__start=start)
+    first = series.sessions.get(number=1)
+    for number, status in enumerate(
+        [AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED]
+    ):
+        registration = RegistrationFactory(series=series, participant__display_name=f"Deelnemer {number + 1}")
+        AttendanceFactory(session=first, registration=registration, status=status)
+        if number:
+            IntakeFactory(registration=registration, referral_wishes=["microkrediet"])
+    RegistrationFactory(series=series, status=RegistrationStatus.WAITING)
+    Reflection.objects.create(session=first, author=user, text="Goede eerste bijeenkomst.")
+    InitiativeFactory(offers=["geld"])
+    return series
+
+
+def coached_series_listed(user) -> dict:
+    _a_coached_series(user)
+    return {}
+
+
+def a_coached_series(user) -> dict:
+    return {"slug": _a_coached_series(user).slug}
+
+
+def a_coached_participant(user) -> dict:
+    return {"pk": _a_coached_series(user).registrations.filter(intake__isnull=False).first().pk}
+
+
+def a_coached_participant_without_intake(user) -> dict:
+    return {"pk": _a_coached_series(user).registrations.filter(intake__isnull=True).first().pk}
+
+
+def a_coached_session(user) -> dict:
+    return {"pk": _a_coached_series(user).sessions.get(number=1).pk}
+
+
 PAGES = [
     PageCase("home", "pages:home"),
     PageCase("accessibility-statement", "pages:accessibility"),
@@ -172,4 +239,33 @@ PAGES = [
     PageCase("map", "initiatives:index", setup=map_places),
     PageCase("map-initiative-detail", "initiatives:detail", setup=a_full_initiative),
     PageCase("map-contactpoint-detail", "initiatives:contactpoint_detail", setup=a_contact_point),
+    PageCase("workshops-agenda", "workshops:agenda", setup=workshop_series_in_agenda),
+    PageCase("workshops-series", "workshops:series", setup=a_workshop_series),
+    PageCase("workshops-signup", "workshops:signup", setup=a_workshop_series),
+    PageCase(
+        "workshops-manage", "workshops:manage", login_as=Role.COORDINATOR, setup=workshop_series_to_manage
+    ),
+    PageCase("workshops-series-create", "workshops:series_create", login_as=Role.COORDINATOR),
+    PageCase(
+        "workshops-sessions",
+        "workshops:sessions",
+        login_as=Role.COORDINATOR,
+        setup=workshop_series_with_sessions,
+    ),
+    PageCase(
+        "workshops-coach-home", "workshops:coach_home", login_as=Role.COACH, setup=coached_series_listed
+    ),
+    PageCase("workshops-coach-series", "workshops:coach_series", login_as=Role.COACH, setup=a_coached_series),
+    PageCase(
+        "workshops-participant", "workshops:participant", login_as=Role.COACH, setup=a_coached_participant
+    ),
+    PageCase("workshops-intake", "workshops:intake", login_as=Role.COACH, setup=a_coached_participant),
+    PageCase(
+        "workshops-intake-new",
+        "workshops:intake",
+        login_as=Role.COACH,
+        setup=a_coached_participant_without_intake,
+    ),
+    PageCase("workshops-attendance", "workshops:attendance", login_as=Role.COACH, setup=a_coached_session),
+    PageCase("workshops-reflections", "workshops:reflections", login_as=Role.COACH, setup=a_coached_session),
 ]

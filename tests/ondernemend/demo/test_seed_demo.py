@@ -9,6 +9,7 @@ from initiatives.models import ContactPoint, Initiative
 from ondernemend.accounts.models import Invitation, User
 from ondernemend.accounts.roles import Role
 from ondernemend.demo.seeding import DEMO_PASSWORD
+from workshops.models import Participant, Series
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,8 @@ def counts():
         "invitations": Invitation.objects.count(),
         "initiatives": Initiative.objects.count(),
         "contact_points": ContactPoint.objects.count(),
+        "workshop_series": Series.objects.count(),
+        "participants": Participant.objects.count(),
     }
 
 
@@ -46,6 +49,8 @@ def test_seed_demo_twice_gives_the_same_data():
         "invitations": 1,
         "initiatives": 120,
         "contact_points": 16,
+        "workshop_series": 4,
+        "participants": 44,
     }
 
 

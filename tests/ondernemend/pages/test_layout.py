@@ -37,7 +37,7 @@ def test_layout_navigation_leads_to_the_three_parts_without_dead_links(client):
     menu = [(link.text, link.attrs["href"]) for link in find_all(html, "a", "ams-page-header__menu-link")]
     assert menu == [
         ("Kaart", "/kaart/"),
-        ("Workshops", "/#workshops"),
+        ("Workshops", "/workshops/"),
         ("Challenge", "/#challenge"),
         ("Inloggen", "/inloggen/"),
         ("English", "/en/"),

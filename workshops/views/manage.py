@@ -1,0 +1,180 @@
+"""Coördinators: the list of series, a series' settings and its sessions (rules: workshops.*_series)."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView, TemplateView
+
+from ondernemend.permissions import PermissionRequiredMixin
+
+from .. import queries
+from ..access import log_access
+from ..enums import AccessAction
+from ..forms.series import SeriesForm, SessionForm
+from ..models import Registration, Series, Session
+from ..services import series as services
+from .record import participant_record_context
+
+CANCEL_FIELD = "cancel_session"
+RESTORE_FIELD = "restore_session"
+EDIT_PARAM = "bijeenkomst"  # a session pk
+
+
+class SeriesListView(PermissionRequiredMixin, TemplateView):
+    permission_required = "workshops.add_series"
+    template_name = "workshops/manage/series_list.html"
+
+    def get_context_data(self, **kwargs):
+        series_list = list(queries.manage_list())
+        for series in series_list:
+            series.places_left = queries.places_left(series)
+            series.rule_problem = queries.rule_exceeds_plan(series, series.planned_sessions)
+        return super().get_context_data(series_list=series_list, **kwargs)
+
+
+class SeriesCreateView(PermissionRequiredMixin, FormView):
+    permission_required = "workshops.add_series"
+    template_name = "workshops/manage/series_form.html"
+    form_class = SeriesForm
+
+    def form_valid(self, form):
+        series = services.save_series(
+            form.save(commit=False), coaches=form.cleaned_data["coaches"], by=self.request.user
+        )
+        messages.success(
+            self.request,
+            _("The series “%(title)s” has been made. Now plan its sessions.") % {"title": series.title},
+        )
+        return redirect("workshops:sessions", slug=series.slug)
+
+
+class SeriesUpdateView(PermissionRequiredMixin, FormView):
+    permission_required = "workshops.change_series"
+    template_name = "workshops/manage/series_form.html"
+    form_class = SeriesForm
+
+    @cached_property
+    def series(self) -> Series:
+        return get_object_or_404(Series, slug=self.kwargs["slug"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.series}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(series=self.series, **kwargs)
+
+    def form_valid(self, form):
+        series = services.save_series(
+            form.save(commit=False), coaches=form.cleaned_data["coaches"], by=self.request.user
+        )
+        messages.success(self.request, _("The changes to “%(title)s” are saved.") % {"title": series.title})
+        return redirect("workshops:manage")
+
+
+class SessionsView(PermissionRequiredMixin, View):
+    """The sessions of a series, one form at a time: add a session, or change the one chosen."""
+
+    permission_required = "workshops.change_series"
+    template_name = "workshops/manage/sessions.html"
+
+    @cached_property
+    def series(self) -> Series:
+        return get_object_or_404(Series, slug=self.kwargs["slug"])
+
+    def chosen_session(self, value) -> Session | None:
+        if not value or not str(value).isdigit():
+            return None
+        return get_object_or_404(Session, series=self.series, pk=int(value))
+
+    def form_for(self, session: Session | None, data=None) -> SessionForm:
+        instance = session or Session(series=self.series)
+        initial = {} if session else {"number": services.next_session_number(self.series)}
+        return SessionForm(data, instance=instance, initial=initial, series=self.series)
+
+    def render(self, form, status=200):
+        sessions = list(self.series.sessions.order_by("number"))
+        planned = sum(1 for session in sessions if not session.cancelled)
+        context = {
+            "series": self.series,
+            "sessions": sessions,
+            "planned": planned,
+            "rule_problem": queries.rule_exceeds_plan(self.series, planned),
+            "form": form,
+            "editing": form.instance.pk is not None,
+            "edit_param": EDIT_PARAM,
+            "cancel_field": CANCEL_FIELD,
+            "restore_field": RESTORE_FIELD,
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self.render(self.form_for(self.chosen_session(request.GET.get(EDIT_PARAM))))
+
+    def post(self, request, *args, **kwargs):
+        for field, cancelled in ((CANCEL_FIELD, True), (RESTORE_FIELD, False)):
+            if field in request.POST:
+                session = self.chosen_session(request.POST[field])
+                if session is None:
+                    break
+                services.set_session_cancelled(session, cancelled=cancelled, by=request.user)
+                if cancelled:
+                    text = _("Session %(number)s is cancelled. It does not count for the certificate.")
+                else:
+                    text = _("Session %(number)s takes place again.")
+                messages.success(request, text % {"number": session.number})
+                return redirect("workshops:sessions", slug=self.series.slug)
+        form = self.form_for(self.chosen_session(request.POST.get(EDIT_PARAM)), request.POST)
+        if not form.is_valid():
+            return self.render(form)
+        session = services.save_session(form.save(commit=False), by=request.user)
+        messages.success(request, _("Session %(number)s is saved.") % {"number": session.number})
+        return redirect("workshops:sessions", slug=self.series.slug)
+
+
+class ReasonForAccessForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why do you need to see this record?"),
+        help_text=gettext_lazy("The participant can read this reason."),
+        min_length=10,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReasonedAccessView(PermissionRequiredMixin, View):
+    """A coördinator opens a participant record (pk: a registration) only after giving a reason.
+
+    The form page shows nothing about the person; the record is only in the answer to the POST with a
+    reason, and that read is written to the access log with the reason.
+    """
+
+    permission_required = "workshops.open_participant_record_with_reason"
+    template_name = "workshops/record/reasoned_access.html"
+
+    def registration(self) -> Registration:
+        return get_object_or_404(
+            Registration.objects.select_related("participant"),
+            pk=self.kwargs["pk"],
+            participant__anonymised_at__isnull=True,
+        )
+
+    def get(self, request, pk):
+        self.registration()
+        return render(request, self.template_name, {"form": ReasonForAccessForm()})
+
+    def post(self, request, pk):
+        participant = self.registration().participant
+        form = ReasonForAccessForm(request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        reason = form.cleaned_data["reason"]
+        log_access(participant, user=request.user, action=AccessAction.VIEW, reason=reason)
+        context = {"reason": reason, **participant_record_context(participant)}
+        return render(request, self.template_name, context)
