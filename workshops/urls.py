@@ -26,6 +26,7 @@ urlpatterns = [
     path("coach/reeks/<slug:slug>/", coach.SeriesParticipantsView.as_view(), name="coach_series"),
     path("coach/deelnemer/<int:pk>/", coach.ParticipantView.as_view(), name="participant"),
     path("coach/deelnemer/<int:pk>/intake/", coach.IntakeView.as_view(), name="intake"),
+    path("coach/deelnemer/<int:pk>/bewijs/", coach.IntakeReceiptView.as_view(), name="intake_receipt"),
     path("coach/bijeenkomst/<int:pk>/aanwezigheid/", coach.AttendanceView.as_view(), name="attendance"),
     path("coach/bijeenkomst/<int:pk>/reflectie/", coach.ReflectionView.as_view(), name="reflections"),
     path(

@@ -4,6 +4,7 @@ Objects come through workshops.access, which answers 404 for anything outside th
 neither another coach nor municipal staff learn that a participant exists. Anonymous visitors log in first.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
+from initiatives.flyer import qr_svg
 from ondernemend.accounts.rules import is_coach
 from ondernemend.permissions import PermissionRequiredMixin
 
@@ -22,6 +24,7 @@ from ..forms.coach import AttendanceForm, IntakeForm, ReflectionForm, readable_a
 from ..models import Intake
 from ..services import coaching
 from ..suggestions import suggest_initiatives
+from ..tokens import make_token
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -78,6 +81,31 @@ class ParticipantView(CoachMixin, TemplateView):
         record = coach_queries.participant_record(registration)
         return super().get_context_data(
             registration=registration, participant=registration.participant, **record, **kwargs
+        )
+
+
+class IntakeReceiptView(CoachMixin, TemplateView):
+    """A page to print and give to the participant after the intake: what was written down, who sees it,
+    and their personal link with a QR code (DESIGN.md §2: the participant's own link)."""
+
+    permission_required = "workshops.view_registration"
+    fetch = coached_registration_or_404
+    template_name = "workshops/coach/receipt.html"
+
+    def get_context_data(self, **kwargs):
+        registration = self.permission_object
+        log_access(registration.participant, user=self.request.user, action=AccessAction.VIEW)
+        record_url = settings.SITE_URL + reverse(
+            "workshops:my_record", kwargs={"token": make_token(registration.participant)}
+        )
+        return super().get_context_data(
+            registration=registration,
+            participant=registration.participant,
+            intake=Intake.objects.filter(registration=registration).first(),
+            first_session=registration.series.sessions.filter(cancelled=False).order_by("starts_at").first(),
+            record_url=record_url,
+            record_qr=qr_svg(record_url, title=_("QR code: your own page with your data")),
+            **kwargs,
         )
 
 
