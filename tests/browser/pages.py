@@ -184,6 +184,78 @@ def a_coached_session(user) -> dict:
     return {"pk": _a_coached_series(user).sessions.get(number=1).pk}
 
 
+def _a_participant_with_a_record():
+    """A participant with an intake, attendance, a private certificate, a consent and reads in the log."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories.workshops import AttendanceFactory, CertificateFactory, IntakeFactory
+    from workshops.access import log_access
+    from workshops.enums import AccessAction, AttendanceStatus, ContactChannel
+    from workshops.models import ConsentRecord
+
+    start = timezone.now() - datetime.timedelta(weeks=3)
+    coach = UserFactory(roles=[Role.COACH])
+    series = SeriesFactory(coaches=[coach], sessions=3, sessions__start=start, certificate_min_sessions=2)
+    registration = RegistrationFactory(series=series, participant__display_name="Samira")
+    IntakeFactory(
+        registration=registration, referral_wishes=["microkrediet"], practical_needs=["kinderopvang"]
+    )
+    for session, status in zip(series.sessions.order_by("number"), AttendanceStatus, strict=False):
+        AttendanceFactory(session=session, registration=registration, status=status)
+    CertificateFactory(registration=registration, issued_by=coach)
+    participant = registration.participant
+    ConsentRecord.objects.create(
+        participant=participant, text_version="1", language="nl", given_via=ContactChannel.SELF_SIGNUP
+    )
+    log_access(participant, user=coach, action=AccessAction.VIEW)
+    log_access(participant, user=coach, action=AccessAction.EXPORT)
+    return registration
+
+
+def own_record_link(user) -> dict:
+    from workshops.tokens import make_token
+
+    return {"token": make_token(_a_participant_with_a_record().participant)}
+
+
+def a_public_certificate(user) -> dict:
+    from django.core.cache import cache
+
+    from tests.factories.workshops import CertificateFactory
+
+    cache.clear()  # verification is rate-limited per sender, and every test here comes from 127.0.0.1
+    return {"code": CertificateFactory(public=True, registration__participant__display_name="Samira").code}
+
+
+def an_unknown_certificate_code(user) -> dict:
+    from django.core.cache import cache
+
+    cache.clear()
+    return {"code": "0000-0000-0000"}
+
+
+def a_coached_participant_who_met_the_rule(user) -> dict:
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories.workshops import AttendanceFactory, IntakeFactory
+
+    start = timezone.now() - datetime.timedelta(weeks=3)
+    series = SeriesFactory(coaches=[user], sessions=4, sessions__start=start, certificate_min_sessions=3)
+    registration = RegistrationFactory(series=series, participant__display_name="Samira")
+    IntakeFactory(registration=registration)
+    for session in series.sessions.filter(number__lte=3):
+        AttendanceFactory(session=session, registration=registration)
+    return {"pk": registration.pk}
+
+
+def a_registration(user) -> dict:
+    return {"pk": RegistrationFactory(participant__display_name="Samira").pk}
+
+
 PAGES = [
     PageCase("home", "pages:home"),
     PageCase("accessibility-statement", "pages:accessibility"),
@@ -268,4 +340,21 @@ PAGES = [
     ),
     PageCase("workshops-attendance", "workshops:attendance", login_as=Role.COACH, setup=a_coached_session),
     PageCase("workshops-reflections", "workshops:reflections", login_as=Role.COACH, setup=a_coached_session),
+    PageCase("workshops-my-record", "workshops:my_record", setup=own_record_link),
+    PageCase("workshops-my-record-erase", "workshops:my_record_erase", setup=own_record_link),
+    PageCase("workshops-verify-form", "workshops:verify_form"),
+    PageCase("workshops-verify-public", "workshops:verify", setup=a_public_certificate),
+    PageCase("workshops-verify-unknown", "workshops:verify", setup=an_unknown_certificate_code, status=404),
+    PageCase(
+        "workshops-issue-certificate",
+        "workshops:issue_certificate",
+        login_as=Role.COACH,
+        setup=a_coached_participant_who_met_the_rule,
+    ),
+    PageCase(
+        "workshops-reasoned-access",
+        "workshops:reasoned_access",
+        login_as=Role.COORDINATOR,
+        setup=a_registration,
+    ),
 ]

@@ -81,7 +81,7 @@ class IntakeForm(forms.ModelForm):
             initial.setdefault(name, getattr(participant, name))
         super().__init__(*args, **kwargs)
         # Radio lists without an empty "---------" option; an optional answer may stay unchosen.
-        for name in ("dutch_level", "digital_skills"):
+        for name in ("idea_stage", "dutch_level", "digital_skills"):
             self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
 
     def answers(self) -> dict:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
@@ -202,7 +203,11 @@ class AttendanceView(CoachMixin, FormView):
         count = coaching.record_attendance(session=session, statuses=form.statuses(), by=self.request.user)
         messages.success(
             self.request,
-            _("Attendance for session %(number)s is saved (%(count)s participants).")
+            ngettext(
+                "Attendance for session %(number)s is saved (%(count)s participant).",
+                "Attendance for session %(number)s is saved (%(count)s participants).",
+                count,
+            )
             % {"number": session.number, "count": count},
         )
         return redirect("workshops:coach_series", slug=session.series.slug)
