@@ -57,12 +57,14 @@ var/db.sqlite3: $(VENV)/.installed
 
 run: setup var/db.sqlite3
 	$(RUN_ENV) $(PY) manage.py migrate --verbosity 0
+	$(RUN_ENV) $(PY) manage.py createcachetable
 	$(RUN_ENV) $(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
 	$(RUN_ENV) $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
 test: setup $(VENV)/.test-installed
 	@DATABASE_URL=$(DATABASE_URL) scripts/ensure-postgres.sh
+	@scripts/ensure-redis.sh
 	@chromium=$$(scripts/ensure-chromium.sh | tail -n 1); \
 	echo "Browser tests use $$chromium"; \
 	$(VENV)/bin/ruff check . ; \

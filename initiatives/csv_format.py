@@ -338,17 +338,18 @@ def _coordinate(cell: str, column: str, problems: list[str]) -> Decimal | None:
         problems.append(_("Not filled in: %(column)s.") % {"column": column_label(column)})
         return None
     try:
-        number = Decimal(cell.replace(",", "."))
-    except InvalidOperation:
+        # Rounding fails for numbers too large for six decimals, like "1e400": that is no coordinate either.
+        number = Decimal(cell.replace(",", ".")).quantize(COORDINATE_PLACES, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # not a number, infinity, or far too large
         number = None
-    if number is None or not number.is_finite():
+    if number is None or not number.is_finite():  # a quiet NaN survives rounding
         example = "52.373" if column == "latitude" else "4.893"
         problems.append(
             _("In %(column)s, “%(value)s” is not a number like %(example)s.")
             % {"column": column_label(column), "value": cell, "example": example}
         )
         return None
-    return number.quantize(COORDINATE_PLACES, rounding=ROUND_HALF_UP)
+    return number
 
 
 def _in_netherlands(latitude: Decimal, longitude: Decimal) -> bool:

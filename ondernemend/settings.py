@@ -20,11 +20,43 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 
+DEVELOPMENT_SECRET_KEY = "development-only-insecure-key-never-use-this-in-production-0123456789"
+# Keys that are public (in this repository, in Django's and others' documentation) or guessable.
+WELL_KNOWN_SECRET_KEYS = {
+    DEVELOPMENT_SECRET_KEY,
+    "changeme",
+    "change-me",
+    "secret",
+    "secret-key",
+    "your-secret-key",
+    "django-insecure",
+}
+
+
+def secret_key_problem(key: str) -> str:
+    """Why `key` may not sign sessions and links in production, or "" when it may.
+
+    The same rules as Django's `check --deploy` (security.W009), but as an error at start-up: a site
+    with a guessable key lets anyone forge a session or a password-reset link."""
+    if key.strip().lower() in WELL_KNOWN_SECRET_KEYS or key.startswith("django-insecure-"):
+        return "SECRET_KEY is a well-known example key."
+    if len(key) < 50:
+        return f"SECRET_KEY is too short ({len(key)} characters, at least 50 are needed)."
+    if len(set(key)) < 5:
+        return "SECRET_KEY has too few different characters (at least 5 are needed)."
+    return ""
+
+
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("Set SECRET_KEY (at least 50 random characters) or DEBUG=true.")
-    SECRET_KEY = "development-only-insecure-key-never-use-this-in-production-0123456789"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+elif not DEBUG and (_problem := secret_key_problem(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"{_problem} Set SECRET_KEY to at least 50 random characters, for example from: "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -94,7 +126,29 @@ TEMPLATES = [
 DATABASES = {"default": env.db_url("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/ondernemend")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several people at once (threads of runserver, workers): write-ahead logging lets readers go on
+    # while one writes; IMMEDIATE takes the write lock at the start of a transaction, so two writers
+    # queue for up to `timeout` seconds instead of failing with "database is locked" halfway.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache: shared by all workers, so rate-limit counters count every request once -----------------------
+# The database cache by default (needs `manage.py createcachetable`, run by `make run`); Redis in
+# production, e.g. CACHE_URL=redis://127.0.0.1:6379/0. See docs/security.md.
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    CACHES["default"]["BACKEND"] = "ondernemend.dbcache.DatabaseCache"  # with an atomic incr
+# django-environ writes query options of a redis:// URL in lower case, Django wants KEY_PREFIX etc.
+for _option in ("timeout", "key_prefix", "version", "key_function"):
+    if _option in CACHES["default"]:
+        CACHES["default"][_option.upper()] = CACHES["default"].pop(_option)
 
 # --- Accounts ---------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -125,6 +179,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # USERNAME_FIELD, and then count every attempt as one without a name); count it case-insensitively.
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "ondernemend.accounts.lockout.username_for_lockout"
+# The client's address from the one place that decides it (TRUSTED_PROXY_COUNT, ondernemend/network.py):
+# behind a proxy every visitor would otherwise be the proxy, and one attacker could lock everyone out.
+AXES_CLIENT_IP_CALLABLE = "ondernemend.accounts.lockout.client_address_for_lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
@@ -197,6 +254,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Ondernemend Particip
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security -------------------------------------------------------------------------------------------
+# How many reverse proxies of our own stand in front of the site; ondernemend/network.py then takes the
+# client's address from X-Forwarded-For (0: the header is ignored, so it cannot be forged).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None

@@ -33,6 +33,20 @@ def _dutch_outside_requests():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start every test with no rate-limit counters, so that one test's attempts never limit another's.
+
+    The tests use the in-memory cache (tests/environment.py); a database cache is emptied by the rollback
+    of the test's transaction instead, and clearing it here would need database access in every test."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     """Hashing a password the production way takes a noticeable moment, and tests make many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,8 +8,14 @@ from .roles import Role
 
 
 class LoginForm(auth_forms.AuthenticationForm):
+    # max_length given here, so that the field checks it: AuthenticationForm only sets it on the widget, and a
+    # longer address would reach django-axes, whose column holds 255 characters (a 500 before).
     username = auth_forms.UsernameField(
         label=_("E-mail address"),
+        max_length=254,
+        error_messages={
+            "max_length": _("An e-mail address has at most 254 characters. Check what you typed.")
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "username"}),
     )
     error_messages = {

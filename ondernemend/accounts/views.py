@@ -14,7 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 
+from ondernemend.dashboard import dashboard_parts
+from ondernemend.districts.models import District
 from ondernemend.permissions import PermissionRequiredMixin
+from ondernemend.throttle import RateLimit, RateLimited
 
 from . import queries, services
 from .exceptions import InvitationNotUsable
@@ -23,6 +26,11 @@ from .models import Invitation
 from .roles import Role
 
 INVITATIONS_PER_PAGE = 25
+# Password-reset requests: per client, and per e-mail address so that nobody's mailbox can be flooded from
+# many addresses. Over the address limit the page answers as always but sends nothing, so that it tells
+# no one whether an address has an account or was asked for recently.
+PASSWORD_RESET_PER_CLIENT = RateLimit("accounts.password_reset.client", limit=5, window=15 * 60)
+PASSWORD_RESET_PER_ADDRESS = RateLimit("accounts.password_reset.address", limit=3, window=60 * 60)
 
 
 class LoginView(auth_views.LoginView):
@@ -49,6 +57,18 @@ class PasswordResetView(auth_views.PasswordResetView):
         # Links in e-mails are built from SITE_URL, never from the request's Host header.
         self.extra_email_context = {"site_url": settings.SITE_URL}
         return super().get_form_kwargs()
+
+    def form_valid(self, form):
+        try:
+            PASSWORD_RESET_PER_CLIENT.check(self.request)
+        except RateLimited as error:
+            form.add_error(None, error.message)  # the address typed stays in the form
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        if not PASSWORD_RESET_PER_ADDRESS.hit_for(form.cleaned_data["email"].strip().lower()):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -78,6 +98,9 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(
             roles=roles,
             has_role={role.value: True for role in roles},
+            # Each app's own items per role (ondernemend/dashboard.py), and the districts for the flyers.
+            parts=dashboard_parts(role.value for role in roles),
+            districts=District.objects.order_by("name") if Role.COORDINATOR in roles else [],
             is_beheerder=user.is_superuser,
             can_invite=user.has_perm("accounts.invite_user"),
             **kwargs,

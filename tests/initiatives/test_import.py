@@ -134,6 +134,26 @@ def test_import_one_broken_row_writes_nothing_and_shows_every_reason(coordinator
     assert Initiative.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    ("column", "value", "example"),
+    [
+        ("latitude", "1e400", "52.373"),
+        ("longitude", "-1E+999999", "4.893"),
+        ("latitude", "NaN", "52.373"),
+        ("longitude", "Infinity", "4.893"),
+    ],
+)
+def test_import_row_with_an_impossible_number_gets_a_row_error(coordinator_client, column, value, example):
+    response = upload(coordinator_client, csv_file({**GOOD_ROW, column: value}))
+
+    assert response.status_code == 200
+    [item] = response.context["plan"].rows
+    assert item.action == "reject"
+    assert item.row.problems == [f"In {column}, “{value}” is not a number like {example}."]
+    assert f"“{value}” is not a number" in response.content.decode()
+    assert Initiative.objects.count() == 0
+
+
 def test_import_round_trip_gives_update_without_changes(coordinator_client):
     for district in ["centrum", "noord", "zuidoost"]:
         InitiativeFactory(

@@ -1,6 +1,5 @@
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from initiatives.models import OutdatedReport
@@ -8,13 +7,6 @@ from tests.factories.accounts import UserFactory
 from tests.factories.initiatives import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def report_url(initiative):
@@ -44,7 +36,7 @@ def test_report_is_stored_and_mailed_to_editors_and_coordinators(client, django_
     ]
     assert "De openingstijden kloppen niet." in mail.outbox[0].body
     thanks = client.get(response["Location"]).content.decode()
-    assert "Bedankt voor uw melding" in thanks
+    assert "Bedankt voor je melding" in thanks
 
 
 def test_report_form_hides_the_trap_field(client):
@@ -103,14 +95,46 @@ def test_more_than_twenty_reports_per_day_for_one_listing_are_refused(client):
     assert OutdatedReport.objects.count() == 20
 
 
-def test_refused_report_says_to_try_later(client):
+def test_refused_report_says_how_long_to_wait_and_keeps_the_message(client):
     initiative = InitiativeFactory()
     for _ in range(5):
         client.post(report_url(initiative), {"message": "Klopt niet."})
 
-    response = client.post(report_url(initiative), {"message": "Klopt niet."})
+    response = client.post(report_url(initiative), {"message": "De deur is nu aan de achterkant."})
+
+    content = response.content.decode()
+    assert "Te veel pogingen vanaf jouw verbinding. Wacht 60 minuten en probeer het dan opnieuw." in content
+    assert "De deur is nu aan de achterkant.</textarea>" in content
+
+
+def test_refused_report_for_a_busy_listing_says_to_try_later(client):
+    initiative = InitiativeFactory()
+    for number in range(20):
+        client.post(report_url(initiative), {"message": "Klopt niet."}, REMOTE_ADDR=f"10.0.0.{number}")
+
+    response = client.post(report_url(initiative), {"message": "Klopt niet."}, REMOTE_ADDR="10.0.1.1")
 
     assert "Probeer het later nog eens" in response.content.decode()
+
+
+def test_report_limit_behind_a_proxy_counts_each_sender_separately(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    initiatives = InitiativeFactory.create_batch(7)
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+
+    statuses = [
+        client.post(
+            report_url(item), {"message": "Klopt niet."}, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+        ).status_code
+        for item in initiatives[:6]
+    ]
+    other_sender = client.post(
+        report_url(initiatives[6]), {"message": "Klopt niet."}, HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy
+    )
+
+    assert statuses == [302] * 5 + [429]
+    assert other_sender.status_code == 302
+    assert OutdatedReport.objects.count() == 6
 
 
 def test_report_on_unpublished_listing_is_not_found(client):
