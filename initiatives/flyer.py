@@ -1,33 +1,24 @@
 """The printable flyer of a district: its published initiatives and contact points, and a QR code to the map.
 
-The same content renders as a web page to print (flyer/page.html) and as an A4 PDF through WeasyPrint
-(flyer/pdf.html). The PDF is made without any network request: stylesheets and fonts referenced under
-STATIC_URL are read from the static files on disk by `StaticFilesFetcher`, every other URL is refused.
+The same content renders as a web page to print (flyer/page.html) and as a tagged A4 PDF (flyer/pdf.html)
+through the base's printing machinery (ondernemend/printing.py).
 """
 
-import mimetypes
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-import segno
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from weasyprint import Document
 
+from ondernemend import printing
 from ondernemend.districts.models import District
 
 from .models import ContactPoint, Facet, Initiative
-
-QR_ERROR_LEVEL = "m"  # survives a fold or a smudge on paper
-QR_SCALE = 4
 
 
 @dataclass(frozen=True)
@@ -40,19 +31,16 @@ class Flyer:
     made_on: date
 
 
+def flyer_districts() -> list[District]:
+    """Every district has a flyer (an empty one says so): the coördinator's map management links to each."""
+    return list(District.objects.order_by("name"))
+
+
 def map_url(district: District) -> str:
-    """The map filtered on the district, as an absolute address for paper."""
-    return f"{settings.SITE_URL}{reverse('initiatives:index')}?{urlencode({'district': district.slug})}"
-
-
-def qr_code(url: str) -> segno.QRCode:
-    return segno.make(url, error=QR_ERROR_LEVEL, micro=False)
-
-
-def qr_svg(url: str, *, title: str) -> SafeString:
-    """The QR code as inline SVG markup (no script, no style attribute: it passes the CSP)."""
-    # segno writes only fixed attributes and the escaped title; `url` is encoded in the path, not written.
-    return mark_safe(qr_code(url).svg_inline(scale=QR_SCALE, title=title, svgclass="op-flyer-qr__code"))
+    """The map filtered on the district, as an absolute address for paper, in the flyer's language."""
+    return printing.absolute_reverse(
+        "initiatives:index", language=get_language(), query=urlencode({"district": district.slug})
+    )
 
 
 def build_flyer(district: District) -> Flyer:
@@ -71,33 +59,16 @@ def build_flyer(district: District) -> Flyer:
         initiatives=initiatives,
         contact_points=contact_points,
         map_url=url,
-        qr_svg=qr_svg(url, title=title),
+        qr_svg=printing.qr_svg(url, title=title, css_class="op-flyer-qr__code"),
         made_on=timezone.localdate(),
     )
 
 
-class StaticFilesFetcher(URLFetcher):
-    """Serves SITE_URL + STATIC_URL addresses from the static files on disk; refuses everything else."""
-
-    def fetch(self, url, headers=None):
-        prefix = settings.SITE_URL + settings.STATIC_URL
-        if url.startswith(prefix):
-            relative = urlsplit(url).path.removeprefix(urlsplit(prefix).path)
-            path = finders.find(relative)
-            if path:
-                with open(path, "rb") as file:
-                    body = file.read()
-                content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
-        raise ValueError(f"the flyer only uses local static files, not {url}")
+def flyer_document(district: District) -> Document:
+    """The laid-out WeasyPrint document (its pages), for the PDF and for checking it in tests."""
+    return printing.render_document("initiatives/flyer/pdf.html", {"flyer": build_flyer(district)})
 
 
 def render_flyer_pdf(district: District) -> bytes:
-    """The flyer as an A4 PDF. Relative links resolve against SITE_URL, so they work on paper too."""
-    return flyer_document(district).write_pdf()
-
-
-def flyer_document(district: District):
-    """The laid-out WeasyPrint document (its pages), for the PDF and for checking it in tests."""
-    html = render_to_string("initiatives/flyer/pdf.html", {"flyer": build_flyer(district)})
-    return HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticFilesFetcher()).render()
+    """The flyer as a tagged A4 PDF."""
+    return printing.write_pdf(flyer_document(district))

@@ -1,10 +1,10 @@
 """The certificate as an A4 PDF: one page in Dutch, one in the participant's language where we have it.
 
-Built like the district flyer (initiatives/flyer.py): WeasyPrint with the open font from static/vendor and a
-URL fetcher that only reads local static files, so making a PDF never touches the network. The certificate
-names the person, the series, its dates and the initiative — never anything about income or benefits.
-The QR code to the participant's own link is on a separate last page "only for you", so the certificate
-pages can be shown to others without handing over the key to the record.
+Rendered by the base's printing machinery (ondernemend/printing.py): a tagged PDF in the open font, made
+without any network request. The certificate names the person, the series, its dates and the initiative —
+never anything about income or benefits. The QR code to the participant's own link is on a separate last
+page "only for you", so the certificate pages can be shown to others without handing over the key to the
+record.
 """
 
 from dataclasses import dataclass
@@ -12,13 +12,12 @@ from datetime import date
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from weasyprint import HTML
+from weasyprint import Document
 
-from initiatives.flyer import StaticFilesFetcher, qr_svg
+from ondernemend import printing
 
 from .models import Certificate
 from .tokens import make_token
@@ -48,8 +47,16 @@ def certificate_languages(certificate: Certificate) -> list[str]:
 
 
 def absolute_url(view_name: str, **kwargs) -> str:
-    with translation.override(DUTCH):  # paper keeps the default (Dutch) address
-        return settings.SITE_URL + reverse(view_name, kwargs=kwargs)
+    return printing.absolute_reverse(view_name, language=DUTCH, **kwargs)  # paper keeps the Dutch address
+
+
+def verify_qr(verify_url: str) -> SafeString:
+    """The code to the verification page; its text (the PDF's alternative text) in the active language."""
+    return printing.qr_svg(verify_url, title=_("QR code: check this certificate"))
+
+
+def record_qr(record_url: str) -> SafeString:
+    return printing.qr_svg(record_url, title=_("QR code: your own page with your data"))
 
 
 def build_content(certificate: Certificate) -> CertificateContent:
@@ -67,9 +74,9 @@ def build_content(certificate: Certificate) -> CertificateContent:
         first_day=min(days, default=None),
         last_day=max(days, default=None),
         verify_url=verify_url,
-        verify_qr=qr_svg(verify_url, title=_("QR code: check this certificate")),
+        verify_qr=verify_qr(verify_url),
         record_url=record_url,
-        record_qr=qr_svg(record_url, title=_("QR code: your own page with your data")),
+        record_qr=record_qr(record_url),
     )
 
 
@@ -78,23 +85,23 @@ def render_certificate_html(certificate: Certificate) -> str:
     pages = []
     for language in certificate_languages(certificate):
         with translation.override(language):
-            pages.append(
-                render_to_string(
-                    "workshops/certificates/pdf_page.html", {"content": content, "language": language}
-                )
-            )
+            context = {"content": content, "language": language, "verify_qr": verify_qr(content.verify_url)}
+            pages.append(render_to_string("workshops/certificates/pdf_page.html", context))
     with translation.override(certificate_languages(certificate)[-1]):
-        own_page = render_to_string("workshops/certificates/pdf_own_link.html", {"content": content})
+        own_page = render_to_string(
+            "workshops/certificates/pdf_own_link.html",
+            {"content": content, "record_qr": record_qr(content.record_url)},
+        )
     return render_to_string(
         "workshops/certificates/pdf.html", {"pages": pages, "own_page": own_page, "content": content}
     )
 
 
-def certificate_document(certificate: Certificate):
+def certificate_document(certificate: Certificate) -> Document:
     """The laid-out WeasyPrint document (its pages), for the PDF and for checking it in tests."""
-    html = render_certificate_html(certificate)
-    return HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticFilesFetcher()).render()
+    return printing.html_document(render_certificate_html(certificate))
 
 
 def render_certificate_pdf(certificate: Certificate) -> bytes:
-    return certificate_document(certificate).write_pdf()
+    """The certificate as a tagged A4 PDF."""
+    return printing.write_pdf(certificate_document(certificate))
