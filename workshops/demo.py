@@ -83,10 +83,11 @@ class DemoSeries:
 
 
 DEMO_SERIES = [
+    # The last one has no coach: unpublished, so the coördinator sees the warning about it.
     DemoSeries("nieuw-west", -38, confirmed=10, waiting=0, coached_by_demo_coach=True),  # finished
     DemoSeries("oost", -16, 12, 3, coached_by_demo_coach=True, cancelled_session=2, evening=True),  # running
     DemoSeries("noord", 10, 8, 0, coached_by_demo_coach=True),  # starts soon
-    DemoSeries("zuidoost", -9, 10, 1, coached_by_demo_coach=False, language=Language.EN),  # another coach's
+    DemoSeries("zuidoost", -9, 10, 1, coached_by_demo_coach=False, language=Language.EN),
 ]
 
 
@@ -146,7 +147,8 @@ def _seed_series(spec, position, initiative, districts, coach, codes) -> tuple[i
         ),
         capacity=CAPACITY,
         certificate_min_sessions=CERTIFICATE_MIN_SESSIONS,
-        published=True,
+        # Only a series with a coach can be published; the one without shows the coördinator's warning.
+        published=spec.coached_by_demo_coach and coach is not None,
         created_at=now + timedelta(days=spec.first_session_in_days - 45),
     )
     if spec.coached_by_demo_coach and coach is not None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.enums import Language
 from initiatives.models import Initiative
 from ondernemend.districts.models import District
+from ondernemend.validators import validate_plain_text
 
 from .enums import (
     AccessAction,
@@ -47,6 +48,11 @@ class Series(models.Model):
         help_text=_("For example: the big room, 1st floor."),
     )
     capacity = models.PositiveSmallIntegerField(_("places"))
+    signup_after_start = models.BooleanField(
+        _("sign-up stays open after the first meeting"),
+        default=False,
+        help_text=_("Then people can still join until the last meeting has started."),
+    )
     certificate_min_sessions = models.PositiveSmallIntegerField(
         _("sessions needed for the certificate"),
         help_text=_("Attended (present or late) at least this many of the planned sessions."),
@@ -113,7 +119,9 @@ class Participant(models.Model):
     """A pseudonymous person. No account: they reach their record through a personal link."""
 
     public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
-    display_name = models.CharField(_("first name or nickname"), max_length=60)
+    display_name = models.CharField(
+        _("first name or nickname"), max_length=60, validators=[validate_plain_text]
+    )
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
     preferred_language = models.CharField(
@@ -165,6 +173,9 @@ class Registration(models.Model):
     # The form's one-time key: a double click or a resent form finds the registration it already made.
     submission_key = models.UUIDField(_("submission key"), unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("signed up"), default=timezone.now)
+    # When a place came free and this person moved up from the waiting list (the coach sees it).
+    promoted_at = models.DateTimeField(_("moved up from the waiting list"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")

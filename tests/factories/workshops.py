@@ -3,13 +3,18 @@ import datetime
 import factory
 from django.utils import timezone
 
+from tests.factories.accounts import UserFactory
 from tests.factories.initiatives import InitiativeFactory
 from workshops.enums import AttendanceStatus, IdeaStage, Pictogram, RegistrationStatus
 from workshops.models import Attendance, Certificate, Intake, Participant, Registration, Series, Session
 
 
 class SeriesFactory(factory.django.DjangoModelFactory):
-    """`SeriesFactory(coaches=[coach], sessions=5)`: a series with five weekly sessions from next week."""
+    """`SeriesFactory(coaches=[coach], sessions=5)`: a series with five weekly sessions from next week.
+
+    Without `coaches` the series gets a coach of its own (a series without a coach takes no sign-ups);
+    `coaches=[]` makes one without.
+    """
 
     class Meta:
         model = Series
@@ -25,6 +30,8 @@ class SeriesFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def coaches(self, create, users, **kwargs):
+        if create and users is None:
+            users = [UserFactory(coach=True)]
         if create and users:
             self.coaches.set(users)
 

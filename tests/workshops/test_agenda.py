@@ -137,3 +137,74 @@ def test_series_page_of_unpublished_series_is_not_found(client):
 
     assert response.status_code == 404
     assert queries.public_series(series.slug) is None
+
+
+def where_text():
+    return "Broodfonds De Meeuw, Meeuwenlaan 12, 1024 ZK Amsterdam. De grote zaal, 1e verdieping."
+
+
+def series_at_de_meeuw(**kwargs):
+    initiative = InitiativeFactory(
+        name="Broodfonds De Meeuw", street="Meeuwenlaan 12", postcode="1024 ZK", city="Amsterdam"
+    )
+    return SeriesFactory(initiative=initiative, place="De grote zaal, 1e verdieping.", sessions=3, **kwargs)
+
+
+def test_agenda_and_series_page_show_street_postcode_and_place(client):
+    series = series_at_de_meeuw()
+
+    agenda = client.get(reverse("workshops:agenda")).content.decode()
+    page = client.get(series.get_absolute_url()).content.decode()
+
+    assert where_text() in agenda
+    assert ", ," not in agenda
+    assert "Broodfonds De Meeuw</a>, Meeuwenlaan 12, 1024 ZK Amsterdam. De grote zaal, 1e verdieping." in page
+
+
+def test_agenda_says_a_series_has_started_and_whether_it_takes_sign_ups(client):
+    started = timezone.now() - datetime.timedelta(days=3)
+    closed = SeriesFactory(sessions=3, sessions__start=started, title="Gestart en dicht")
+    late = SeriesFactory(
+        sessions=3, sessions__start=started, signup_after_start=True, title="Gestart en open"
+    )
+
+    response = client.get(reverse("workshops:agenda"))
+
+    page = response.content.decode()
+    assert page.count("Begonnen op") == 2
+    assert "Je kunt je niet meer aanmelden." in page
+    assert "Je kunt nog meedoen." in page
+    assert {s.slug: s.open_for_signup for s in response.context["series_list"]} == {
+        closed.slug: False,
+        late.slug: True,
+    }
+
+
+def test_signup_after_the_start_only_when_the_series_allows_it(client):
+    started = timezone.now() - datetime.timedelta(days=3)
+    closed = SeriesFactory(sessions=3, sessions__start=started)
+    late = SeriesFactory(sessions=3, sessions__start=started, signup_after_start=True)
+
+    assert client.get(reverse("workshops:signup", kwargs={"slug": closed.slug})).status_code == 404
+    assert client.get(reverse("workshops:signup", kwargs={"slug": late.slug})).status_code == 200
+    assert "Je kunt je niet meer aanmelden." in client.get(closed.get_absolute_url()).content.decode()
+
+
+def test_series_without_a_coach_is_not_in_the_agenda_and_takes_no_sign_ups(client):
+    series = SeriesFactory(sessions=3, coaches=[])
+
+    assert listed(client.get(reverse("workshops:agenda"))) == []
+    assert client.get(reverse("workshops:signup", kwargs={"slug": series.slug})).status_code == 404
+    page = client.get(series.get_absolute_url()).content.decode()
+    assert "Je kunt je nog niet aanmelden voor deze reeks." in page
+
+
+def test_open_for_signup_needs_a_coach_and_a_series_that_has_not_started():
+    now = timezone.now()
+    SeriesFactory(sessions=3, coaches=[])
+    SeriesFactory(sessions=3)
+    SeriesFactory(sessions=3, sessions__start=now - datetime.timedelta(days=1))
+
+    overview = queries.with_overview(queries.Series.objects.order_by("pk"))
+
+    assert [queries.open_for_signup(series, now) for series in overview] == [False, True, False]

@@ -12,6 +12,7 @@ from tests.factories.initiatives import InitiativeFactory
 from tests.factories.workshops import SeriesFactory, SessionFactory
 from workshops.enums import Pictogram
 from workshops.models import Series, Session
+from workshops.services.series import SeriesWithoutCoach, save_series
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +198,56 @@ def test_sessions_of_another_series_cannot_be_cancelled(client):
 
     assert response.status_code == 404
     assert other.sessions.get().cancelled is False
+
+
+def test_series_create_published_without_a_coach_is_refused(client):
+    client.force_login(UserFactory(coordinator=True))
+
+    response = client.post(reverse("workshops:series_create"), series_data(InitiativeFactory()))
+
+    assert response.status_code == 200
+    assert "Kies minstens één coach voordat je de reeks publiceert." in response.content.decode()
+    assert Series.objects.count() == 0
+
+
+def test_series_create_without_a_coach_is_fine_while_unpublished(client):
+    client.force_login(UserFactory(coordinator=True))
+
+    client.post(reverse("workshops:series_create"), series_data(InitiativeFactory(), published=""))
+
+    assert Series.objects.get().published is False
+
+
+def test_save_series_published_without_a_coach_raises():
+    series = SeriesFactory.build(initiative=InitiativeFactory(), published=True)
+
+    with pytest.raises(SeriesWithoutCoach):
+        save_series(series, coaches=[], by=None)
+    assert Series.objects.count() == 0
+
+
+def test_series_edit_saves_late_sign_ups(client):
+    coach = UserFactory(coach=True)
+    series = SeriesFactory(sessions=3, certificate_min_sessions=2, coaches=[coach])
+    client.force_login(UserFactory(coordinator=True))
+
+    client.post(
+        reverse("workshops:series_edit", kwargs={"slug": series.slug}),
+        series_data(series.initiative, coaches=[coach], certificate_min_sessions=2, signup_after_start="on"),
+    )
+
+    series.refresh_from_db()
+    assert series.signup_after_start is True
+
+
+def test_manage_list_warns_about_series_without_a_coach(client):
+    SeriesFactory(sessions=2, coaches=[], published=False, title="Zonder coach")
+    SeriesFactory(sessions=2, title="Met coach")
+    client.force_login(UserFactory(coordinator=True))
+
+    response = client.get(reverse("workshops:manage"))
+
+    page = response.content.decode()
+    warning = "Deze reeks heeft geen coach. Niemand kan zich aanmelden tot je een coach kiest."
+    assert page.count(warning) == 1
+    assert page.index("Zonder coach") < page.index(warning)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives.enums import Language
 from ondernemend.districts.models import District
+from ondernemend.validators import validate_plain_text
 
 from ..consent import TEXTS
 
@@ -31,9 +32,13 @@ class AgendaFilterForm(forms.Form):
 
 
 class SignUpForm(forms.Form):
+    # clean() asks for a phone number or an e-mail address: neither is marked "(optional)" (templates/ams).
+    at_least_one_of = ("phone", "email")
+
     display_name = forms.CharField(
         label=_("Your first name or a nickname"),
         max_length=60,
+        validators=[validate_plain_text],
         help_text=_("The coach uses this name to talk to you. It does not have to be your real name."),
     )
     phone = forms.CharField(
@@ -60,6 +65,13 @@ class SignUpForm(forms.Form):
     )
     # Made when the form is shown: a double click or a resent form finds the registration already made.
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    # A trap for scripts: hidden from people (visually hidden, aria-hidden, out of the tab order), but a
+    # script that fills every field fills this one too. Such a sign-up is quietly dropped.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
     # The version of the consent text shown above the button, so we record what the person saw.
     consent_version = forms.ChoiceField(
         choices=[(version, version) for version in TEXTS], widget=forms.HiddenInput
@@ -68,6 +80,11 @@ class SignUpForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].widget.attrs["autocomplete"] = "given-name"
+
+    @property
+    def caught_a_script(self) -> bool:
+        """True when the hidden trap field was filled in: no person sees it."""
+        return bool(self.data.get(self.add_prefix("website"), "").strip())
 
     def clean_phone(self):
         phone = " ".join(self.cleaned_data["phone"].split())

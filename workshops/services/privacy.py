@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from ..models import AccessLogEntry, Certificate, Intake, Participant, Registration
+from .waiting_list import cancel_registration, cancellable_registrations
 
 INACTIVE_MONTHS = 24
 ANONYMOUS_NAME = "—"
@@ -137,8 +138,15 @@ def anonymise_participant(participant: Participant) -> Participant:
     return participant
 
 
+@transaction.atomic
 def erase_on_request(participant: Participant) -> Participant:
-    """Deletion asked for by the participant: the same anonymisation, at once."""
+    """Deletion asked for by the participant: the same anonymisation, at once.
+
+    Her places in series that are not over yet are cancelled first, so the seat goes to the waiting list;
+    registrations in finished series keep their status, for the counts.
+    """
+    for registration in cancellable_registrations(participant):
+        cancel_registration(registration)
     participant.erasure_requested_at = timezone.now()
     return anonymise_participant(participant)
 

@@ -2,10 +2,20 @@
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Series, Session
+from .waiting_list import promote_from_waiting_list
 
 SLUG_MAX_LENGTH = 150
+
+
+class SeriesWithoutCoach(Exception):
+    """A series without a coach cannot be published: nobody would call the people who sign up."""
+
+    message = _(
+        "Choose at least one coach before you publish the series. The coach calls everyone who signs up."
+    )
 
 
 def unique_series_slug(series: Series) -> str:
@@ -18,11 +28,17 @@ def unique_series_slug(series: Series) -> str:
 
 @transaction.atomic
 def save_series(series: Series, *, coaches, by) -> Series:
-    """Save a new or changed series with its coaches; a new series gets a readable, unique web address."""
+    """Save a new or changed series with its coaches; a new series gets a readable, unique web address.
+
+    A published series needs a coach (SeriesWithoutCoach). More places give the waiting list its turn.
+    """
+    if series.published and not coaches:
+        raise SeriesWithoutCoach
     if not series.slug:
         series.slug = unique_series_slug(series)
     series.save()
     series.coaches.set(coaches)
+    promote_from_waiting_list(series)
     return series
 
 

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -14,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 from ondernemend.permissions import PermissionRequiredMixin
 
 from .. import queries
-from ..access import log_access
+from ..access import grant_reasoned_access, log_access
 from ..enums import AccessAction
 from ..forms.series import SeriesForm, SessionForm
 from ..models import Registration, Series, Session
@@ -35,6 +36,7 @@ class SeriesListView(PermissionRequiredMixin, TemplateView):
         for series in series_list:
             series.places_left = queries.places_left(series)
             series.rule_problem = queries.rule_exceeds_plan(series, series.planned_sessions)
+            series.without_coach = not series.has_coach
         return super().get_context_data(series_list=series_list, **kwargs)
 
 
@@ -44,9 +46,13 @@ class SeriesCreateView(PermissionRequiredMixin, FormView):
     form_class = SeriesForm
 
     def form_valid(self, form):
-        series = services.save_series(
-            form.save(commit=False), coaches=form.cleaned_data["coaches"], by=self.request.user
-        )
+        try:
+            series = services.save_series(
+                form.save(commit=False), coaches=form.cleaned_data["coaches"], by=self.request.user
+            )
+        except services.SeriesWithoutCoach as error:
+            form.add_error("coaches", str(error.message))
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("The series “%(title)s” has been made. Now plan its sessions.") % {"title": series.title},
@@ -70,9 +76,13 @@ class SeriesUpdateView(PermissionRequiredMixin, FormView):
         return super().get_context_data(series=self.series, **kwargs)
 
     def form_valid(self, form):
-        series = services.save_series(
-            form.save(commit=False), coaches=form.cleaned_data["coaches"], by=self.request.user
-        )
+        try:
+            series = services.save_series(
+                form.save(commit=False), coaches=form.cleaned_data["coaches"], by=self.request.user
+            )
+        except services.SeriesWithoutCoach as error:
+            form.add_error("coaches", str(error.message))
+            return self.form_invalid(form)
         messages.success(self.request, _("The changes to “%(title)s” are saved.") % {"title": series.title})
         return redirect("workshops:manage")
 
@@ -175,6 +185,12 @@ class ReasonedAccessView(PermissionRequiredMixin, View):
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
         reason = form.cleaned_data["reason"]
+        grant_reasoned_access(request, participant, reason)
+        next_url = request.GET.get("next", "")
+        if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+            # Sent here by a page on this participant (certificate, revoke, PDF): that page is what the
+            # coördinator reads now, and it logs the read with this reason (workshops.access).
+            return redirect(next_url)
         log_access(participant, user=request.user, action=AccessAction.VIEW, reason=reason)
         context = {"reason": reason, **participant_record_context(participant)}
         return render(request, self.template_name, context)

@@ -1,7 +1,10 @@
-"""The participant's own link: no account, only the signed token in the address (workshops.tokens).
+"""The participant's own link: no account, only a signed token (workshops.tokens).
 
-Each page is never cached and sends no referrer, so the token does not travel to other sites. An unknown,
-broken or anonymised token answers 404.
+Opening the link (`/mijn-gegevens/<token>/`) stores the participant in the browser session and redirects
+to the same page without the token (`/mijn-gegevens/`), so the token appears once in an access log and
+never in the Referer of a page. Every page here is never cached and sends `Referrer-Policy: no-referrer`;
+their forms therefore use the CSRF check of ondernemend.referrer. A forged, broken or anonymised token
+answers 404; the pages without a participant in the session ask to open the link again.
 """
 
 import json
@@ -16,33 +19,50 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from ondernemend.accounts.roles import Role
+from ondernemend.referrer import csrf_protect_without_referrer, no_referrer
 
 from ..enums import LearningPreference, PracticalNeed, ReferralWish
 from ..models import AccessLogEntry, Certificate, Participant, Registration
 from ..services import certificates as certificate_services
 from ..services import privacy
-from ..tokens import participant_for_token
+from ..services.waiting_list import cancel_registration, cancellable_registrations
+from ..tokens import forget_participant, participant_for_token, participant_in_session, remember_participant
 
 
 @method_decorator(never_cache, name="dispatch")
-class ParticipantTokenView(View):
-    def dispatch(self, request, *args, token, **kwargs):
-        self.token = token
-        self.participant = participant_for_token(token)
-        if self.participant is None:
+class OwnLinkView(View):
+    """The personal link itself: remember the participant in this browser, then leave the token behind."""
+
+    target = "workshops:own_record"
+
+    def get(self, request, token):
+        participant = participant_for_token(token)
+        if participant is None:
             raise Http404
-        response = super().dispatch(request, *args, **kwargs)
-        # "same-origin", not "no-referrer": the token in the address never leaves the site either way, and
-        # under "no-referrer" browsers send `Origin: null` with this page's forms, which CSRF refuses.
-        response["Referrer-Policy"] = "same-origin"
-        return response
+        remember_participant(request, participant)
+        return no_referrer(redirect(self.target))
 
 
-class MyRecordView(ParticipantTokenView):
+@method_decorator([never_cache, csrf_protect_without_referrer], name="dispatch")
+class ParticipantSessionView(View):
+    def dispatch(self, request, *args, **kwargs):
+        self.participant = participant_in_session(request)
+        if self.participant is None:
+            response = render(request, "workshops/record/link_needed.html", status=403)
+        else:
+            response = super().dispatch(request, *args, **kwargs)
+        return no_referrer(response)
+
+
+class MyRecordView(ParticipantSessionView):
     template_name = "workshops/record/my_record.html"
 
     def get(self, request):
-        context = {"token": self.token, **participant_record_context(self.participant)}
+        context = {
+            "own_link": True,
+            "cancellable": {registration.pk for registration in cancellable_registrations(self.participant)},
+            **participant_record_context(self.participant),
+        }
         return render(request, self.template_name, context)
 
 
@@ -99,7 +119,7 @@ def _related_or_none(registration: Registration, relation: str):
         return None
 
 
-class MyRecordJSONView(ParticipantTokenView):
+class MyRecordJSONView(ParticipantSessionView):
     def get(self, request):
         data = privacy.participant_export(self.participant)
         response = HttpResponse(
@@ -109,7 +129,7 @@ class MyRecordJSONView(ParticipantTokenView):
         return response
 
 
-class MyCertificateSettingView(ParticipantTokenView):
+class MyCertificateSettingView(ParticipantSessionView):
     http_method_names = ["post"]
 
     def post(self, request):
@@ -129,15 +149,39 @@ class MyCertificateSettingView(ParticipantTokenView):
             messages.success(
                 request, _("Your certificate is private now. Nobody can check it with the code.")
             )
-        return redirect("workshops:my_record", token=self.token)
+        return redirect("workshops:own_record")
 
 
-class EraseRequestView(ParticipantTokenView):
+class EraseRequestView(ParticipantSessionView):
     template_name = "workshops/record/erase.html"
 
     def get(self, request):
-        return render(request, self.template_name, {"participant": self.participant, "token": self.token})
+        return render(request, self.template_name, {"participant": self.participant})
 
     def post(self, request):
         privacy.erase_on_request(self.participant)
+        forget_participant(request)
         return render(request, "workshops/record/erased.html")
+
+
+class CancelRegistrationView(ParticipantSessionView):
+    """The participant signs off from a series herself: a page that asks first, then a message."""
+
+    template_name = "workshops/record/cancel.html"
+
+    def get_registration(self, pk) -> Registration:
+        for registration in cancellable_registrations(self.participant):
+            if registration.pk == pk:
+                return registration
+        raise Http404
+
+    def get(self, request, pk):
+        return render(request, self.template_name, {"registration": self.get_registration(pk)})
+
+    def post(self, request, pk):
+        registration = cancel_registration(self.get_registration(pk))
+        messages.success(
+            request,
+            _("“%(title)s”: you are signed off.") % {"title": registration.series.title},
+        )
+        return redirect("workshops:own_record")

@@ -1,0 +1,34 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from ondernemend.validators import validate_plain_text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Anna", "Fatima Zahra", "Zoë-Lou", "Ömer", "فاطمة", "Ли", "مهر\u200cناز", "D'Souza (Jr.)"],
+)
+def test_validate_plain_text_allows_names_in_every_script(name):
+    validate_plain_text(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Anna\u202egnp.exe",  # right-to-left override
+        "Anna\u202a",
+        "Anna\u2066x\u2069",  # isolates
+        "Anna\u200e",  # left-to-right mark
+        "Anna\u200f",
+        "Anna\u061c",
+        "Anna\x00",
+        "Anna\nBram",
+        "Anna\tBram",
+        "Anna\x1b[31m",
+        "Anna\x7f",
+    ],
+)
+def test_validate_plain_text_refuses_control_and_direction_characters(name):
+    with pytest.raises(ValidationError) as caught:
+        validate_plain_text(name)
+    assert caught.value.code == "plain_text"
