@@ -55,6 +55,26 @@ class CoordinateField(forms.DecimalField):
             )
 
 
+class MultilineTextField(forms.CharField):
+    """A text area whose line breaks are kept as typed (browsers send them as CR LF).
+
+    So a text compares equal to what is saved when nothing was changed, and a length limit counts a line
+    break once, as the browser does.
+    """
+
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        return _unix_newlines(super().to_python(value))
+
+    def has_changed(self, initial, data):
+        return super().has_changed(_unix_newlines(initial), data)
+
+
+def _unix_newlines(value):
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
 class PlaceFormMixin(forms.ModelForm):
     """Address, point and district, shared by initiatives and contact points."""
 
@@ -138,7 +158,10 @@ class InitiativeForm(PlaceFormMixin):
             "phone",
             "website",
         ]
-        field_classes = dict.fromkeys(FACET_FIELDS, FacetChoiceField)
+        field_classes = {
+            **dict.fromkeys(FACET_FIELDS, FacetChoiceField),
+            **dict.fromkeys(["description", "opening_hours"], MultilineTextField),
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "opening_hours": forms.Textarea(attrs={"rows": 3}),
@@ -159,6 +182,8 @@ class InitiativeForm(PlaceFormMixin):
                 .distinct()
                 .order_by("name", "email")
             )
+            if self.instance.pk:  # not a model field of the form: show who may edit now, or saving clears it
+                self.fields["editors"].initial = list(self.instance.editors.all())
         else:
             del self.fields["editors"]
 
@@ -193,6 +218,7 @@ class ContactPointForm(PlaceFormMixin):
             "postcode": forms.TextInput(attrs={"autocomplete": "off", "size": 8}),
             "phone": forms.TextInput(attrs={"type": "tel"}),
         }
+        field_classes = dict.fromkeys(["what_to_ask", "opening_hours"], MultilineTextField)
         labels = {"published": _("Show on the public map")}
 
 

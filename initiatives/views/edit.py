@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView
 from ondernemend.permissions import PermissionRequiredMixin
 
 from .. import manage_queries, services
+from ..flyer import flyer_districts
 from ..forms import ContactPointForm, InitiativeForm
 from ..freshness import stale_before
 from ..models import ContactPoint, Initiative
@@ -29,7 +30,10 @@ def checked(request, place):
 
 
 def saved(request, place):
-    messages.success(request, _("The changes to “%(name)s” are saved.") % {"name": place.name})
+    messages.success(
+        request,
+        _("The changes to “%(name)s” are saved. Saving also counts as today's check.") % {"name": place.name},
+    )
     return redirect("initiatives:manage")
 
 
@@ -52,6 +56,7 @@ class ManageView(PermissionRequiredMixin, TemplateView):
             stale_count=manage_queries.stale_listings(user).count(),
             stale_before=stale_before(timezone.now()),
             contact_points=manage_queries.contact_point_list() if manages_all else None,
+            flyer_districts=flyer_districts() if manages_all else None,
             verify_button=VERIFY_BUTTON,
             **kwargs,
         )
@@ -73,21 +78,61 @@ class MapFormMixin:
         return reverse("initiatives:manage")
 
 
-class InitiativeCreateView(PermissionRequiredMixin, MapFormMixin, FormView):
-    permission_required = "initiatives.add_initiative"
+class StillCorrectMixin:
+    """The "Still correct" button of an edit page, which never throws typed edits away.
+
+    On the edit page the button is a second submit button of the edit form itself, so the fields come
+    along: unchanged, only the check is recorded; changed, the edits are saved (which counts as a check
+    too), or the form comes back with its messages and everything typed still in it. The manage list has
+    a button of its own that posts no fields: that one only records the check.
+    """
+
+    def post(self, request, *args, **kwargs):
+        if VERIFY_BUTTON in request.POST and not self.edits_posted(request):
+            return checked(request, self.permission_object)
+        return super().post(request, *args, **kwargs)
+
+    def edits_posted(self, request) -> bool:
+        """True when the edit form came along and something in it differs from the saved listing."""
+        form_posted = any(name in request.POST for name in self.get_form_class().base_fields)
+        return form_posted and self.get_form().has_changed()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(place=self.permission_object, **kwargs)
+
+    def form_valid(self, form):
+        return saved(self.request, self.save(form))
+
+
+class InitiativeFormMixin(MapFormMixin):
     template_name = "initiatives/edit/initiative_form.html"
     form_class = InitiativeForm
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "can_choose_editors": True}
-
-    def form_valid(self, form):
-        initiative = services.save_initiative(
+    def save(self, form) -> Initiative:
+        return services.save_initiative(
             form.save(commit=False),
             facets=form.facets(),
             editors=form.chosen_editors(),
             by=self.request.user,
         )
+
+
+class ContactPointFormMixin(MapFormMixin):
+    template_name = "initiatives/edit/contactpoint_form.html"
+    form_class = ContactPointForm
+
+    def save(self, form) -> ContactPoint:
+        return services.save_contact_point(form.save(commit=False), by=self.request.user)
+
+
+class InitiativeCreateView(PermissionRequiredMixin, InitiativeFormMixin, FormView):
+    permission_required = "initiatives.add_initiative"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "can_choose_editors": True}
+
+    def form_valid(self, form):
+        initiative = self.save(form)
         messages.success(
             self.request,
             _("“%(name)s” has been added. It is not on the public map until it is published.")
@@ -96,12 +141,10 @@ class InitiativeCreateView(PermissionRequiredMixin, MapFormMixin, FormView):
         return redirect(self.get_success_url())
 
 
-class InitiativeUpdateView(PermissionRequiredMixin, MapFormMixin, FormView):
-    """Edit a listing; the "Still correct" button only records that it was checked."""
+class InitiativeUpdateView(PermissionRequiredMixin, StillCorrectMixin, InitiativeFormMixin, FormView):
+    """Edit a listing; saving or "Still correct" records that it was checked."""
 
     permission_required = "initiatives.change_initiative"
-    template_name = "initiatives/edit/initiative_form.html"
-    form_class = InitiativeForm
 
     def get_permission_object(self):
         if not self.request.user.is_authenticated:
@@ -121,20 +164,6 @@ class InitiativeUpdateView(PermissionRequiredMixin, MapFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(initiative=self.initiative, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        if VERIFY_BUTTON in request.POST:
-            return checked(request, self.initiative)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        initiative = services.save_initiative(
-            form.save(commit=False),
-            facets=form.facets(),
-            editors=form.chosen_editors(),
-            by=self.request.user,
-        )
-        return saved(self.request, initiative)
 
 
 class InitiativePublishView(PermissionRequiredMixin, View):
@@ -157,21 +186,17 @@ class InitiativePublishView(PermissionRequiredMixin, View):
         return redirect("initiatives:manage")
 
 
-class ContactPointCreateView(PermissionRequiredMixin, MapFormMixin, FormView):
+class ContactPointCreateView(PermissionRequiredMixin, ContactPointFormMixin, FormView):
     permission_required = "initiatives.add_contactpoint"
-    template_name = "initiatives/edit/contactpoint_form.html"
-    form_class = ContactPointForm
 
     def form_valid(self, form):
-        contact_point = services.save_contact_point(form.save(commit=False), by=self.request.user)
+        contact_point = self.save(form)
         messages.success(self.request, _("“%(name)s” has been added.") % {"name": contact_point.name})
         return redirect(self.get_success_url())
 
 
-class ContactPointUpdateView(PermissionRequiredMixin, MapFormMixin, FormView):
+class ContactPointUpdateView(PermissionRequiredMixin, StillCorrectMixin, ContactPointFormMixin, FormView):
     permission_required = "initiatives.change_contactpoint"
-    template_name = "initiatives/edit/contactpoint_form.html"
-    form_class = ContactPointForm
 
     def get_permission_object(self):
         if not self.request.user.has_perm("initiatives.change_contactpoint"):
@@ -183,12 +208,3 @@ class ContactPointUpdateView(PermissionRequiredMixin, MapFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(contact_point=self.permission_object, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        if VERIFY_BUTTON in request.POST:
-            return checked(request, self.permission_object)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        contact_point = services.save_contact_point(form.save(commit=False), by=self.request.user)
-        return saved(self.request, contact_point)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from initiatives.forms import ContactPointForm, InitiativeForm
 from initiatives.models import ContactPoint, Facet, FacetKind, Initiative
 from ondernemend.districts.models import District
 from tests.factories.accounts import UserFactory
@@ -172,21 +173,128 @@ def test_initiatiefnemer_may_not_create(client, editor):
     assert Initiative.objects.count() == 1
 
 
-def test_still_correct_only_records_the_check(client, editor):
+def posted_as_shown(form) -> dict:
+    """What a browser sends for `form` when nobody changes anything (text areas send CR LF line breaks)."""
+    data = {}
+    for field in form:
+        value = field.value()
+        if isinstance(value, bool):
+            if value:
+                data[field.html_name] = "on"
+        elif isinstance(value, list):
+            data[field.html_name] = [str(getattr(item, "pk", item)) for item in value]
+        elif value is not None:
+            data[field.html_name] = str(value).replace("\n", "\r\n")
+    return data
+
+
+def test_still_correct_from_the_manage_list_only_records_the_check(client, editor):
     old = timezone.now() - timedelta(days=500)
     initiative = InitiativeFactory(editors=[editor], name="Zoals het was", verified_at=old)
     client.force_login(editor)
 
     response = client.post(
-        reverse("initiatives:edit", kwargs={"slug": initiative.slug}),
-        {"still_correct": "1", "name": "x"},
-        follow=True,
+        reverse("initiatives:edit", kwargs={"slug": initiative.slug}), {"still_correct": "1"}, follow=True
     )
 
     initiative.refresh_from_db()
     assert initiative.name == "Zoals het was"
     assert initiative.verified_at > old
     assert "is gemarkeerd als vandaag gecontroleerd" in response.content.decode()
+
+
+def test_still_correct_on_the_edit_page_keeps_the_typed_changes(client, editor):
+    old = timezone.now() - timedelta(days=500)
+    initiative = InitiativeFactory(editors=[editor], name="Oude naam", verified_at=old)
+    client.force_login(editor)
+    shown = InitiativeForm(instance=initiative)
+
+    response = client.post(
+        reverse("initiatives:edit", kwargs={"slug": initiative.slug}),
+        {**posted_as_shown(shown), "name": "Nieuwe naam", "still_correct": "1"},
+        follow=True,
+    )
+
+    initiative.refresh_from_db()
+    assert (initiative.name, initiative.verified_at > old) == ("Nieuwe naam", True)
+    assert "De wijzigingen in “Nieuwe naam” zijn opgeslagen." in response.content.decode()
+
+
+def test_still_correct_with_nothing_changed_only_records_the_check(client, editor):
+    old = timezone.now() - timedelta(days=500)
+    initiative = InitiativeFactory(
+        editors=[editor], offers=["werkplek"], opening_hours="ma 10:00–12:00\nwo 19:00–21:00", verified_at=old
+    )
+    updated_at = initiative.updated_at
+    client.force_login(editor)
+    shown = InitiativeForm(instance=initiative)
+
+    response = client.post(
+        reverse("initiatives:edit", kwargs={"slug": initiative.slug}),
+        {**posted_as_shown(shown), "still_correct": "1"},
+        follow=True,
+    )
+
+    initiative.refresh_from_db()
+    assert (initiative.verified_at > old, initiative.updated_at) == (True, updated_at)
+    assert "is gemarkeerd als vandaag gecontroleerd" in response.content.decode()
+
+
+def test_still_correct_with_a_wrong_change_shows_the_form_with_what_was_typed(client, editor):
+    old = timezone.now() - timedelta(days=500)
+    initiative = InitiativeFactory(editors=[editor], name="Oude naam", verified_at=old)
+    client.force_login(editor)
+    shown = InitiativeForm(instance=initiative)
+
+    response = client.post(
+        reverse("initiatives:edit", kwargs={"slug": initiative.slug}),
+        {**posted_as_shown(shown), "name": "Nieuwe naam", "postcode": "12345", "still_correct": "1"},
+    )
+
+    content = response.content.decode()
+    assert "Vul een Nederlandse postcode in" in content
+    assert 'value="Nieuwe naam"' in content
+    initiative.refresh_from_db()
+    assert (initiative.name, initiative.verified_at) == ("Oude naam", old)
+
+
+def test_still_correct_on_the_contact_point_page_keeps_the_typed_changes(client, coordinator):
+    old = timezone.now() - timedelta(days=500)
+    contact_point = ContactPointFactory(name="Loket", verified_at=old)
+    client.force_login(coordinator)
+    shown = ContactPointForm(instance=contact_point)
+
+    client.post(
+        reverse("initiatives:contactpoint_edit", kwargs={"slug": contact_point.slug}),
+        {**posted_as_shown(shown), "what_to_ask": "Vragen over werk.", "still_correct": "1"},
+    )
+
+    contact_point.refresh_from_db()
+    assert (contact_point.what_to_ask, contact_point.verified_at > old) == ("Vragen over werk.", True)
+
+
+def test_edit_page_has_still_correct_inside_the_edit_form(client, editor):
+    initiative = InitiativeFactory(editors=[editor])
+    client.force_login(editor)
+
+    content = client.get(reverse("initiatives:edit", kwargs={"slug": initiative.slug})).content.decode()
+
+    edit_form = content[content.index('class="op-edit-form"') :]
+    edit_form = edit_form[: edit_form.index("</form>")]
+    assert content.count('name="still_correct"') == 1
+    assert edit_form.index("Opslaan</button>") < edit_form.index('name="still_correct"')  # Enter saves
+
+
+def test_coordinator_saving_an_initiative_keeps_its_editors(client, coordinator, editor):
+    initiative = InitiativeFactory(editors=[editor], name="Oude naam")
+    client.force_login(coordinator)
+    url = reverse("initiatives:edit", kwargs={"slug": initiative.slug})
+    shown = client.get(url).context["form"]
+
+    client.post(url, {**posted_as_shown(shown), "name": "Nieuwe naam"})
+
+    initiative.refresh_from_db()
+    assert (initiative.name, list(initiative.editors.all())) == ("Nieuwe naam", [editor])
 
 
 def test_coordinator_publishes_and_unpublishes(client, coordinator):
@@ -247,8 +355,8 @@ def test_manage_list_query_count_is_constant(client, coordinator, django_assert_
     ContactPointFactory.create_batch(count)
     client.force_login(coordinator)
 
-    # session, user, groups (role), count, page, stale count, contact points
-    with django_assert_num_queries(7):
+    # session, user, groups (role), count, page, stale count, contact points, districts (flyer links)
+    with django_assert_num_queries(8):
         response = client.get(reverse("initiatives:manage"))
 
     assert response.status_code == 200

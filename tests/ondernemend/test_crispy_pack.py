@@ -7,6 +7,7 @@ from django import forms
 from django.template import engines
 from django.utils import translation
 
+from ondernemend.districts.models import District
 from tests.ondernemend.pages.markup import by_id, find_all, find_one
 
 
@@ -288,3 +289,32 @@ def test_table_inline_formset_labels_every_input():
     label = find_one(html, "label", **{"for": "id_form-0-name"})
     assert label.classes == ["ams-label", "ams-visually-hidden"]
     assert by_id(html, "id_form-0-name").classes == ["ams-text-input"]
+
+
+class ReachMeForm(forms.Form):
+    at_least_one_of = ("phone", "email")
+
+    phone = forms.CharField(label="Phone number", required=False)
+    email = forms.EmailField(label="E-mail address", required=False)
+    district = forms.CharField(label="District", required=False)
+
+
+def test_fields_of_which_one_is_required_are_not_marked_optional():
+    html = render("{% crispy form %}", ReachMeForm())
+
+    labels = [
+        find_one(html, "label", **{"for": f"id_{name}"}).text for name in ("phone", "email", "district")
+    ]
+
+    assert labels == ["Phone number", "E-mail address", "District (optional)"]
+
+
+class ModelChoiceForm(forms.Form):
+    district = forms.ModelChoiceField(label="District", queryset=District.objects.order_by("name"))
+
+
+@pytest.mark.django_db
+def test_empty_choice_of_a_select_is_in_dutch():
+    html = render("{% crispy form %}", ModelChoiceForm(), language="nl")
+
+    assert find_one(html, "option", value="").text == "- Maak een keuze -"

@@ -5,10 +5,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.fields import InitiativeChoiceField
 from initiatives.models import Initiative
 from ondernemend.accounts.roles import Role
 
 from ..models import Series, Session
+from ..services.series import SeriesWithoutCoach
 
 DATETIME_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -40,10 +42,12 @@ class SeriesForm(forms.ModelForm):
             "language",
             "place",
             "capacity",
+            "signup_after_start",
             "certificate_min_sessions",
             "coaches",
             "published",
         ]
+        field_classes = {"initiative": InitiativeChoiceField}  # "Name (District)": names repeat
         help_texts = {
             "initiative": _("Where the series takes place. The initiative must be on the map."),
             "published": _("Only published series are in the public agenda."),
@@ -56,6 +60,8 @@ class SeriesForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("published") and not cleaned.get("coaches") and "coaches" not in self.errors:
+            self.add_error("coaches", ValidationError(SeriesWithoutCoach.message, code="no_coach"))
         rule = cleaned.get("certificate_min_sessions")
         if self.instance.pk and rule:
             planned = self.instance.sessions.filter(cancelled=False).count()

@@ -8,8 +8,13 @@ from dataclasses import dataclass
 
 from django import forms, template
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_noop
 
 register = template.Library()
+
+# Django 6.1 shows "- Select an option -" as the empty choice of a select, and has no Dutch for it yet.
+# Naming Django's msgid here keeps it, with our translation, in locale/nl when `make messages` runs.
+BLANK_CHOICE_LABEL = gettext_noop("- Select an option -")
 
 INPUT_CLASSES = {
     "date": "ams-date-input",
@@ -68,6 +73,16 @@ def ams_option(option, css_class):
 def ams_uses_fieldset(field) -> bool:
     """Radio buttons, checkbox groups and multi-widgets are grouped in a field set with a legend."""
     return field.field.widget.use_fieldset
+
+
+@register.filter
+def ams_marked_optional(field) -> bool:
+    """Whether the label says "(optional)": not for fields of a group of which one must be filled in.
+
+    A form lists such a group in `at_least_one_of` (e.g. phone or e-mail) and says so in its text;
+    "(optional)" on each of them would tell people they may leave both empty.
+    """
+    return not field.field.required and field.name not in getattr(field.form, "at_least_one_of", ())
 
 
 @register.filter
