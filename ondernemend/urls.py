@@ -16,6 +16,7 @@ urlpatterns = i18n_patterns(
     path("", include("ondernemend.accounts.urls")),
     path("", include("initiatives.urls")),
     path("", include("workshops.urls")),
+    path("", include("challenge.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class WorkshopsConfig(AppConfig):
     name = "workshops"
     verbose_name = _("Workshops")
+
+    def ready(self):
+        from ondernemend.dashboard import register_dashboard_section
+
+        register_dashboard_section("workshops/dashboard.html", roles=("coach", "gemeente", "coordinator"))

@@ -8,15 +8,25 @@ from django.utils import timezone
 from .enums import RegistrationStatus
 from .models import Attendance, Certificate, Intake, Reflection, Registration, Series, Session
 from .progress import PlannedSession, Progress, calculate_progress
+from .series_names import SeriesName, series_name
 
 
-def coached_series(user) -> QuerySet[Series]:
-    """The series this user coaches, with counts and the next session that is not cancelled."""
+def coached_series(user) -> list[Series]:
+    """The series this user coaches, with counts, the next session that is not cancelled, and each
+    series' `name` (district, place, start date: series_names)."""
+    series_list = list(_coached_series(user))
+    for series in series_list:
+        series.name = series_name(series, series.first_starts_at)
+    return series_list
+
+
+def _coached_series(user) -> QuerySet[Series]:
     now = timezone.now()
     return (
         Series.objects.filter(coaches=user)
-        .select_related("initiative")
+        .select_related("initiative__district")
         .annotate(
+            first_starts_at=Min("sessions__starts_at", filter=Q(sessions__cancelled=False)),
             confirmed_count=Count(
                 "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED), distinct=True
             ),
@@ -29,6 +39,13 @@ def coached_series(user) -> QuerySet[Series]:
         )
         .order_by("next_session_at", "title")
     )
+
+
+def name_of(series: Series) -> SeriesName:
+    """The series' name for headings on a page about one series, session or participant (one query for
+    the start date; the initiative and district come with the series: workshops.access)."""
+    first = series.sessions.filter(cancelled=False).aggregate(first=Min("starts_at"))["first"]
+    return series_name(series, first)
 
 
 def planned_sessions(sessions) -> list[PlannedSession]:

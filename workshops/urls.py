@@ -11,16 +11,26 @@ urlpatterns = [
     path("workshops/<slug:slug>/aanmelden/", public.SignUpView.as_view(), name="signup"),
     path("workshops/<slug:slug>/aangemeld/", public.SignUpDoneView.as_view(), name="signup_done"),
     path("certificaat/controleren/", certificates.VerifyView.as_view(), name="verify_form"),
-    path("certificaat/<str:code>/", certificates.VerifyView.as_view(), name="verify"),
-    # The participant's own link (no account).
-    path("mijn-gegevens/<str:token>/", record.MyRecordView.as_view(), name="my_record"),
-    path("mijn-gegevens/<str:token>/download.json", record.MyRecordJSONView.as_view(), name="my_record_json"),
+    # <path:…>: a code typed with slashes ("1234/5678/9012") reaches the view, which normalises it.
+    path("certificaat/<path:code>/", certificates.VerifyView.as_view(), name="verify"),
+    # The participant's own link (no account): the link with the token puts the participant in the browser
+    # session and redirects to the same page without the token (views/record.py).
+    path("mijn-gegevens/", record.MyRecordView.as_view(), name="own_record"),
+    path("mijn-gegevens/download.json", record.MyRecordJSONView.as_view(), name="own_record_json"),
+    path("mijn-gegevens/certificaat/", record.MyCertificateSettingView.as_view(), name="own_certificate"),
+    path("mijn-gegevens/verwijderen/", record.EraseRequestView.as_view(), name="own_erase"),
+    path("mijn-gegevens/afmelden/<int:pk>/", record.CancelRegistrationView.as_view(), name="own_cancel"),
+    path("mijn-gegevens/<str:token>/", record.OwnLinkView.as_view(), name="my_record"),
     path(
-        "mijn-gegevens/<str:token>/certificaat/",
-        record.MyCertificateSettingView.as_view(),
-        name="my_certificate",
+        "mijn-gegevens/<str:token>/download.json",
+        record.OwnLinkView.as_view(target="workshops:own_record_json"),
+        name="my_record_json",
     ),
-    path("mijn-gegevens/<str:token>/verwijderen/", record.EraseRequestView.as_view(), name="my_record_erase"),
+    path(
+        "mijn-gegevens/<str:token>/verwijderen/",
+        record.OwnLinkView.as_view(target="workshops:own_erase"),
+        name="my_record_erase",
+    ),
     # Coaches: only the series they coach.
     path("coach/", coach.CoachHomeView.as_view(), name="coach_home"),
     path("coach/reeks/<slug:slug>/", coach.SeriesParticipantsView.as_view(), name="coach_series"),

@@ -342,7 +342,9 @@ PAGES = [
     PageCase("workshops-reflections", "workshops:reflections", login_as=Role.COACH, setup=a_coached_session),
     PageCase("workshops-my-record", "workshops:my_record", setup=own_record_link),
     PageCase("workshops-my-record-erase", "workshops:my_record_erase", setup=own_record_link),
+    PageCase("workshops-own-record-without-link", "workshops:own_record", status=403),
     PageCase("workshops-verify-form", "workshops:verify_form"),
+    PageCase("challenge-index", "challenge:index"),
     PageCase("workshops-verify-public", "workshops:verify", setup=a_public_certificate),
     PageCase("workshops-verify-unknown", "workshops:verify", setup=an_unknown_certificate_code, status=404),
     PageCase(

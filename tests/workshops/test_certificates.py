@@ -1,6 +1,7 @@
 import datetime
 import logging
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -15,6 +16,7 @@ from tests.factories.workshops import (
     RegistrationFactory,
     SeriesFactory,
 )
+from workshops.access import ReasonRequired, log_access
 from workshops.certificate_pdf import certificate_document, certificate_languages
 from workshops.enums import AccessAction, AttendanceStatus, IncomeSituation
 from workshops.models import AccessLogEntry, Certificate
@@ -150,9 +152,18 @@ def test_issue_view_post_issues_and_shows_the_code(client, registration, coach):
     assert certificate.code in response.content.decode()
 
 
+def give_reason(client, registration, reason, next_url=""):
+    """The coördinator's reasoned-access step (workshops.views.manage.ReasonedAccessView)."""
+    url = reverse("workshops:reasoned_access", kwargs={"pk": registration.pk})
+    if next_url:
+        url += "?" + urlencode({"next": next_url})
+    return client.post(url, {"reason": reason})
+
+
 def test_issue_view_override_without_reason_shows_error(client, registration):
     client.force_login(UserFactory(coordinator=True))
     url = en_url("workshops:issue_certificate", pk=registration.pk)
+    give_reason(client, registration, "Uitzondering beoordelen na klacht")
 
     response = client.post(url, {"reason": ""})
 
@@ -190,6 +201,96 @@ def test_certificate_pdf_without_certificate_is_404(client, registration, coach)
     response = client.get(reverse("workshops:certificate_pdf", kwargs={"pk": registration.pk}))
     assert response.status_code == 404
     assert AccessLogEntry.objects.count() == 0
+
+
+CERTIFICATE_PAGES = ["issue_certificate", "revoke_certificate", "certificate_pdf"]
+
+
+@pytest.mark.parametrize("url_name", CERTIFICATE_PAGES)
+def test_certificate_pages_send_a_coordinator_to_the_reason_step_first(client, registration, url_name):
+    CertificateFactory(registration=registration)
+    client.force_login(UserFactory(coordinator=True))
+    page = reverse(f"workshops:{url_name}", kwargs={"pk": registration.pk})
+
+    response = client.get(page)
+
+    reason_step = reverse("workshops:reasoned_access", kwargs={"pk": registration.pk})
+    assert response.status_code == 302
+    assert response["Location"] == f"{reason_step}?{urlencode({'next': page})}"
+    assert registration.participant.display_name not in response.content.decode()
+    assert AccessLogEntry.objects.count() == 0
+
+
+@pytest.mark.parametrize("url_name", CERTIFICATE_PAGES)
+def test_certificate_pages_open_for_a_coordinator_after_a_reason_and_log_it(client, registration, url_name):
+    CertificateFactory(registration=registration)
+    coordinator = UserFactory(coordinator=True)
+    client.force_login(coordinator)
+    page = reverse(f"workshops:{url_name}", kwargs={"pk": registration.pk})
+    step = client.get(page, follow=True)
+    assert 'name="reason"' in step.content.decode()
+
+    answer = give_reason(client, registration, "Deelnemer vraagt om een nieuw certificaat", next_url=page)
+
+    assert (answer.status_code, answer["Location"]) == (302, page)
+    opened = client.get(page)
+    assert opened.status_code == 200
+    entries = list(AccessLogEntry.objects.values_list("user", "role", "reason"))
+    assert entries == [(coordinator.pk, "coordinator", "Deelnemer vraagt om een nieuw certificaat")]
+
+
+def test_coordinator_issuing_a_certificate_logs_the_reason_given(client, registration):
+    attend(registration, [AttendanceStatus.PRESENT] * 4)
+    client.force_login(UserFactory(coordinator=True))
+    page = reverse("workshops:issue_certificate", kwargs={"pk": registration.pk})
+    give_reason(client, registration, "Coach is ziek, ik reik uit", next_url=page)
+
+    client.post(page)
+
+    assert Certificate.objects.get().registration == registration
+    reasons = set(AccessLogEntry.objects.values_list("action", "reason"))
+    assert reasons == {(AccessAction.CERTIFICATE, "Coach is ziek, ik reik uit")}
+
+
+def test_reason_step_with_an_outside_next_address_shows_the_record_instead(client, registration):
+    client.force_login(UserFactory(coordinator=True))
+
+    response = give_reason(client, registration, "Controle na een klacht", next_url="https://example.org/")
+
+    assert response.status_code == 200
+    assert registration.participant.display_name in response.content.decode()
+
+
+def test_coach_of_the_series_opens_certificate_pages_without_a_reason(client, registration, coach):
+    CertificateFactory(registration=registration)
+    client.force_login(coach)
+
+    answers = [
+        client.get(reverse(f"workshops:{name}", kwargs={"pk": registration.pk})) for name in CERTIFICATE_PAGES
+    ]
+
+    assert [response.status_code for response in answers] == [200, 200, 200]
+    assert set(AccessLogEntry.objects.values_list("role", "reason")) == {("coach", "")}
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_log_access_refuses_an_empty_reason_from_someone_not_coaching(registration, reason):
+    with pytest.raises(ReasonRequired):
+        log_access(
+            registration.participant,
+            user=UserFactory(coordinator=True),
+            action=AccessAction.VIEW,
+            reason=reason,
+        )
+    assert AccessLogEntry.objects.count() == 0
+
+
+def test_log_access_refuses_an_empty_reason_from_a_coach_of_another_series(registration):
+    other_coach = UserFactory(coach=True)
+    SeriesFactory(coaches=[other_coach])
+
+    with pytest.raises(ReasonRequired):
+        log_access(registration.participant, user=other_coach, action=AccessAction.VIEW)
 
 
 def page_text(document) -> str:

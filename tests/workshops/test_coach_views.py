@@ -1,11 +1,13 @@
 """The coach pages: only the series you coach (404 otherwise), reads logged, constant queries."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from ondernemend.districts.models import District
 from tests.factories.accounts import UserFactory
 from tests.factories.workshops import (
     AttendanceFactory,
@@ -130,7 +132,7 @@ def test_coach_series_uses_constant_queries(client, coach, series, django_assert
 
     add(1)
     client.get(page_url)  # warm the session and user caches
-    with django_assert_num_queries(8) as one:
+    with django_assert_num_queries(7) as one:
         response = client.get(page_url)
     assert len(response.context["participants"]) == 1
     add(14)
@@ -185,3 +187,86 @@ def test_reflections_are_saved_and_shown_to_the_series_coaches(client, coach, se
 
     assert "Goede sfeer, veel vragen." in page
     assert "Coach" in page
+
+
+@pytest.fixture
+def three_series_alike(coach):
+    """Three series titled alike: Noord, Zuidoost and Noord again (another place), starting apart."""
+    next_week = timezone.localtime() + datetime.timedelta(weeks=1)
+    made = []
+    for district, place, weeks in [
+        ("noord", "De Meeuw", 0),
+        ("zuidoost", "Bijlmer Buurtbedrijf", 2),
+        ("noord", "Het Hoekje", 4),
+    ]:
+        made.append(
+            SeriesFactory(
+                coaches=[coach],
+                sessions=2,
+                sessions__start=next_week + datetime.timedelta(weeks=weeks),
+                initiative__name=place,
+                initiative__district=District.objects.get(slug=district),
+            )
+        )
+    return made
+
+
+def test_coach_home_tells_series_with_the_same_title_apart(client, coach, three_series_alike):
+    client.force_login(coach)
+
+    response = client.get(url("workshops:coach_home"))
+
+    headings = re.findall(
+        r'<h2 class="ams-heading ams-heading--2" id="series-\d+">(.*?)</h2>', response.content.decode()
+    )
+    texts = [re.sub(r"<[^>]+>", "", heading) for heading in headings]
+    assert len(texts) == 3
+    assert len(set(texts)) == 3
+    assert texts[0].startswith("Is ondernemen wat voor mij? Noord, De Meeuw, from")
+    assert "Zuidoost, Bijlmer Buurtbedrijf, from" in texts[1]
+
+
+def test_coach_series_page_names_district_place_and_start_in_title_and_heading(
+    client, coach, three_series_alike
+):
+    series = three_series_alike[1]
+    start = timezone.localtime(series.sessions.get(number=1).starts_at)
+    client.force_login(coach)
+
+    page = client.get(url("workshops:coach_series", slug=series.slug)).content.decode()
+
+    details = f"Zuidoost, Bijlmer Buurtbedrijf, from {start.day} {start:%B} {start.year}"
+    assert f"<title>Participants of Is ondernemen wat voor mij? ({details}) ·" in page
+    assert f'<span class="op-series-name__details">{details}</span></h1>' in page
+
+
+def test_attendance_and_certificate_pages_link_back_by_the_full_series_name(
+    client, coach, three_series_alike
+):
+    series = three_series_alike[2]
+    registration = RegistrationFactory(series=series, participant__display_name="Samira")
+    client.force_login(coach)
+
+    attendance = client.get(url("workshops:attendance", pk=series.sessions.get(number=1).pk)).content.decode()
+    certificate = client.get(url("workshops:issue_certificate", pk=registration.pk)).content.decode()
+
+    back = "Back to Is ondernemen wat voor mij? (Noord, Het Hoekje, from"
+    assert back in attendance
+    assert back in certificate
+    assert f'href="{url("workshops:participant", pk=registration.pk)}">Back to Samira</a>' in certificate
+    assert f'href="{url("workshops:coach_series", slug=series.slug)}">{back}' in certificate
+
+
+def test_coach_home_uses_constant_queries(client, coach, django_assert_num_queries):
+    client.force_login(coach)
+    page_url = url("workshops:coach_home")
+    SeriesFactory(coaches=[coach], sessions=2)
+    client.get(page_url)  # warm the session and user caches
+    with django_assert_num_queries(4) as one:
+        response = client.get(page_url)
+    assert len(response.context["series_list"]) == 1
+    for _ in range(4):
+        RegistrationFactory(series=SeriesFactory(coaches=[coach], sessions=3))
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(page_url)
+    assert len(response.context["series_list"]) == 5

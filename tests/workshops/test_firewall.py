@@ -3,6 +3,8 @@
 Denied means 403 or 404 — both keep the participant hidden — and the page never shows the participant's name.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -17,7 +19,7 @@ from tests.factories.workshops import (
 
 pytestmark = pytest.mark.django_db
 
-LOGIN, DENIED, OK = "login", "denied", "ok"
+LOGIN, DENIED, OK, REASON = "login", "denied", "ok", "reason first"
 ROLES = [
     "anonymous",
     "gemeente",
@@ -41,6 +43,8 @@ PAGES = {
     "reasoned_access": ("registration", {"coordinator", "beheerder"}),
 }
 COACH_ONLY_NOT = {"reasoned_access"}  # a coach opens records through the coach pages, never by reason
+# Pages on one participant that others than the coach (coördinators) open only after giving a reason.
+REASON_FIRST = {"issue_certificate", "revoke_certificate", "certificate_pdf"}
 # Pages that show the participant by name on GET (reflections are per session; reasoned access asks first).
 NAME_SHOWN = {
     "participant",
@@ -58,6 +62,8 @@ def expected(url_name: str, role: str) -> str:
     _kind, others = PAGES[url_name]
     if role == "coach" and url_name not in COACH_ONLY_NOT:
         return OK
+    if role in others and url_name in REASON_FIRST:
+        return REASON
     return OK if role in others else DENIED
 
 
@@ -108,6 +114,10 @@ def test_firewall(client, world, url_name, role):
     if outcome == LOGIN:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse(settings.LOGIN_URL))
+    elif outcome == REASON:
+        assert response.status_code == 302
+        reason_step = url_for("reasoned_access", world)
+        assert response["Location"] == f"{reason_step}?{urlencode({'next': url_for(url_name, world)})}"
     elif outcome == DENIED:
         assert response.status_code in (403, 404)
         assert "Geheime-Deelnemer" not in response.content.decode()

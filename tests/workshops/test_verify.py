@@ -3,11 +3,12 @@ import re
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories.workshops import CertificateFactory, ParticipantFactory, RegistrationFactory
 from workshops.certificate_pdf import build_content
 from workshops.enums import IncomeSituation
+from workshops.models import Certificate
 from workshops.views.certificates import VERIFY_LIMIT
 
 pytestmark = pytest.mark.django_db
@@ -101,8 +102,7 @@ def test_verify_form_without_code_shows_the_form(client):
 
 
 def test_verify_is_rate_limited_per_sender(client):
-    limit, _window = VERIFY_LIMIT
-    for number in range(limit):
+    for number in range(VERIFY_LIMIT.limit):
         verify(client, f"0000-0000-{number:04d}")
 
     response = verify(client, "0000-0000-9999")
@@ -111,6 +111,59 @@ def test_verify_is_rate_limited_per_sender(client):
     assert 'name="code"' in response.content.decode()
     other_sender = client.get(reverse("workshops:verify", kwargs={"code": "1"}), REMOTE_ADDR="10.0.0.9")
     assert other_sender.status_code == 404
+
+
+def test_verify_over_the_limit_says_how_long_to_wait(client):
+    for number in range(VERIFY_LIMIT.limit):
+        verify(client, f"0000-0000-{number:04d}")
+
+    with translation.override("en"):
+        response = client.get(reverse("workshops:verify", kwargs={"code": "0000-0000-9999"}))
+
+    assert response.status_code == 429
+    assert (
+        "Too many attempts from your connection. Wait 10 minutes and try again." in response.content.decode()
+    )
+
+
+@pytest.mark.parametrize("typed", ["3567 5046 1450", "356750461450", "3567/5046/1450", " 3567.5046.1450 "])
+def test_verify_form_finds_a_code_typed_as_read_aloud(client, typed):
+    certificate = public_certificate()
+    Certificate.objects.filter(pk=certificate.pk).update(code="3567-5046-1450")
+
+    response = client.get(reverse("workshops:verify_form"), {"code": typed}, follow=True)
+
+    assert response.redirect_chain == [(reverse("workshops:verify", kwargs={"code": "3567-5046-1450"}), 302)]
+    assert response.status_code == 200
+    assert "Samira" in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["356750461450", "3567%205046%201450", "3567/5046/1450"])
+def test_verify_address_with_the_code_in_another_form_leads_to_the_certificate(client, typed):
+    certificate = public_certificate()
+    Certificate.objects.filter(pk=certificate.pk).update(code="3567-5046-1450")
+
+    response = client.get(f"/certificaat/{typed}/", follow=True)
+
+    assert response.status_code == 200
+    assert "Samira" in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["1234/5678/901", "12/34", "<script>", "a" * 500, "1234-5678-9012-3456"])
+def test_verify_form_with_junk_says_what_a_code_looks_like(client, typed):
+    with translation.override("en"):
+        response = client.get(reverse("workshops:verify_form"), {"code": typed})
+
+    assert response.status_code == 400
+    assert "A code has 12 digits, for example 1234-5678-9012." in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["1234/5678/9012/extra", "..%2F..%2Fetc", "%00", "a" * 300])
+def test_verify_address_with_junk_is_not_shown_and_never_an_error(client, path):
+    response = client.get(f"/certificaat/{path}/")
+
+    assert response.status_code == 404
+    assert 'name="code"' in response.content.decode()
 
 
 def test_certificate_qr_leads_to_the_verification_page(settings):

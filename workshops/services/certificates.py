@@ -1,27 +1,52 @@
 """Issuing, revoking and publishing certificates (DESIGN.md §3.2). Every change goes into the access log."""
 
-import secrets
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..access import log_access
+from ..certificate_codes import new_certificate_code
 from ..coach_queries import progress_of
 from ..enums import AccessAction
 from ..models import Attendance, Certificate, Registration
 from ..progress import Progress
 
-CODE_GROUPS = 3
 CODE_TRIES = 10
 
 
 class CertificateError(Exception):
-    """The certificate cannot be issued or changed; the message says why, in plain words."""
+    """The certificate cannot be issued or changed. `message` says why, in plain words; str() is a short
+    English code for logs and tests."""
+
+    code = "no free code"
+    message = _("Something went wrong. Please try again.")
+
+    def __init__(self):
+        super().__init__(self.code)
 
 
-def new_certificate_code() -> str:
-    """Twelve random digits in three groups, like "1234-5678-9012": easy to type, impossible to guess."""
-    return "-".join(f"{secrets.randbelow(10_000):04d}" for _ in range(CODE_GROUPS))
+class AlreadyIssued(CertificateError):
+    code = "already issued"
+    message = _("This participant already has a certificate.")
+
+
+class RuleNotMet(CertificateError):
+    code = "rule not met"
+    message = _("The rule for the certificate is not met yet.")
+
+
+class ReasonNeeded(CertificateError):
+    code = "reason needed"
+    message = _("Please give a reason.")
+
+
+class AlreadyRevoked(CertificateError):
+    code = "already revoked"
+    message = _("This certificate was already revoked.")
+
+
+class NoFreeCode(CertificateError):
+    """Ten codes in a row were taken: practically impossible, but never a 500."""
 
 
 def progress(registration: Registration) -> Progress:
@@ -40,17 +65,23 @@ def active_certificate(registration: Registration) -> Certificate | None:
 
 
 @transaction.atomic
-def issue_certificate(registration: Registration, *, by, override_reason: str = "") -> Certificate:
-    """Issue (or issue again after a revocation). Without the rule met only a coördinator, with a reason."""
+def issue_certificate(
+    registration: Registration, *, by, override_reason: str = "", access_reason: str = ""
+) -> Certificate:
+    """Issue (or issue again after a revocation). Without the rule met only a coördinator, with a reason.
+
+    `access_reason`: why someone who does not coach the series opened the participant (workshops.access);
+    it goes into the access log when there is no override reason.
+    """
     registration = Registration.objects.select_for_update().select_related("series").get(pk=registration.pk)
     override_reason = override_reason.strip()
     if active_certificate(registration):
-        raise CertificateError("already issued")
+        raise AlreadyIssued
     if not rule_met(registration):
         if not by.has_perm("workshops.override_certificate_rule", registration):
-            raise CertificateError("rule not met")
+            raise RuleNotMet
         if not override_reason:
-            raise CertificateError("reason needed")
+            raise ReasonNeeded
     else:
         override_reason = ""
     certificate = Certificate.objects.filter(registration=registration).first() or Certificate(
@@ -62,7 +93,7 @@ def issue_certificate(registration: Registration, *, by, override_reason: str = 
     certificate.revoked_at = None
     certificate.revoked_reason = ""
     _save_with_new_code(certificate)
-    _touch(registration, by=by, reason=override_reason)
+    _touch(registration, by=by, reason=override_reason or access_reason)
     return certificate
 
 
@@ -75,16 +106,16 @@ def _save_with_new_code(certificate: Certificate) -> None:
             return
         except IntegrityError:
             continue  # the code was taken (one in a trillion): draw again
-    raise CertificateError("no free code")
+    raise NoFreeCode
 
 
 @transaction.atomic
 def revoke_certificate(certificate: Certificate, *, by, reason: str) -> Certificate:
     reason = reason.strip()
     if not reason:
-        raise CertificateError("reason needed")
+        raise ReasonNeeded
     if certificate.revoked_at is not None:
-        raise CertificateError("already revoked")
+        raise AlreadyRevoked
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_reason"])

@@ -1,29 +1,37 @@
 """Certificates: issue, revoke and download (coaches of the series, coördinators), and public verification.
 
+A coach of the series opens these pages directly; a coördinator first gives a reason on the reasoned-access
+page, and every read is logged with that reason (workshops.access, docs/access.md).
+
 Verification answers the same for unknown, private and revoked codes (same text, same status), and is
-rate-limited per sender, so codes cannot be probed.
+rate-limited per client, so codes cannot be probed. A code is read as typed ("3567 5046 1450"): it is
+normalised before the look-up (workshops.certificate_codes).
 """
+
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from ondernemend.permissions import PermissionRequiredMixin
+from ondernemend.throttle import RateLimit, RateLimited
 
-from ..access import log_access
+from .. import coach_queries
+from ..access import access_reason, log_access
+from ..certificate_codes import MAX_TYPED_LENGTH, normalise_certificate_code
 from ..certificate_pdf import render_certificate_pdf
 from ..enums import AccessAction
 from ..models import Certificate, Registration
 from ..services import certificates as services
 
-VERIFY_LIMIT = (30, 10 * 60)  # at most this many look-ups per sender in ten minutes
+VERIFY_LIMIT = RateLimit("workshops.verify", limit=30, window=10 * 60)  # look-ups per client
 
 
 class ReasonForm(forms.Form):
@@ -46,20 +54,38 @@ class VerifyCodeForm(forms.Form):
     code = forms.CharField(
         label=gettext_lazy("Verification code"),
         help_text=gettext_lazy("The code is on the certificate, for example 1234-5678-9012."),
-        max_length=20,
+        max_length=MAX_TYPED_LENGTH,
+        error_messages={"max_length": gettext_lazy("A code has 12 digits, for example 1234-5678-9012.")},
     )
 
-
-ERROR_MESSAGES = {
-    "already issued": gettext_lazy("This participant already has a certificate."),
-    "rule not met": gettext_lazy("The rule for the certificate is not met yet."),
-    "reason needed": gettext_lazy("Please give a reason."),
-    "already revoked": gettext_lazy("This certificate was already revoked."),
-    "no free code": gettext_lazy("Something went wrong. Please try again."),
-}
+    def clean_code(self) -> str:
+        code = normalise_certificate_code(self.cleaned_data["code"])
+        if code is None:
+            raise ValidationError(_("A code has 12 digits, for example 1234-5678-9012."), code="invalid")
+        return code
 
 
-class RegistrationPermissionMixin(PermissionRequiredMixin):
+class ReasonFirstMixin:
+    """Runs after the permission check (it follows PermissionRequiredMixin in the bases): someone with the
+    permission who does not coach the series (a coördinator) is sent to the reasoned-access step first and
+    comes back here; `self.access_reason` is the reason every read on the page is then logged with."""
+
+    access_reason: str = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        reason = access_reason(request, self.registration)
+        if reason is None:
+            return redirect(reason_step_url(self.registration, request.get_full_path()))
+        self.access_reason = reason
+        return super().dispatch(request, *args, **kwargs)
+
+    def log_read(self, action: AccessAction) -> None:
+        log_access(
+            self.registration.participant, user=self.request.user, action=action, reason=self.access_reason
+        )
+
+
+class RegistrationPermissionMixin(PermissionRequiredMixin, ReasonFirstMixin):
     """The registration (pk) as permission object. An unknown pk checks against no object: a coach then
     gets 403 exactly as for another coach's participant, so the answer does not reveal who exists."""
 
@@ -67,7 +93,7 @@ class RegistrationPermissionMixin(PermissionRequiredMixin):
         if not self.request.user.is_authenticated:
             return None
         return (
-            Registration.objects.select_related("participant", "series__initiative")
+            Registration.objects.select_related("participant", "series__initiative__district")
             .filter(pk=self.kwargs["pk"])
             .first()
         )
@@ -91,12 +117,13 @@ class IssueCertificateView(RegistrationPermissionMixin, View):
         if form.is_valid():
             try:
                 services.issue_certificate(
-                    self.registration, by=request.user, override_reason=form.cleaned_data["reason"]
+                    self.registration,
+                    by=request.user,
+                    override_reason=form.cleaned_data["reason"],
+                    access_reason=self.access_reason,
                 )
             except services.CertificateError as error:
-                form.add_error(
-                    "reason" if str(error) == "reason needed" else None, ERROR_MESSAGES[str(error)]
-                )
+                form.add_error("reason" if isinstance(error, services.ReasonNeeded) else None, error.message)
             else:
                 messages.success(request, _("The certificate is ready."))
                 return redirect("workshops:issue_certificate", pk=pk)
@@ -104,11 +131,13 @@ class IssueCertificateView(RegistrationPermissionMixin, View):
 
     def page(self, form, status=200):
         registration = self.registration
-        log_access(registration.participant, user=self.request.user, action=AccessAction.VIEW)
+        self.log_read(AccessAction.VIEW)
         context = {
             "registration": registration,
             "participant": registration.participant,
             "series": registration.series,
+            "series_name": coach_queries.name_of(registration.series),
+            "is_coach": self.access_reason == "",
             "certificate": services.active_certificate(registration),
             "progress": services.progress(registration),
             "can_override": self.request.user.has_perm("workshops.override_certificate_rule", registration),
@@ -140,8 +169,16 @@ class RevokeCertificateView(RegistrationPermissionMixin, View):
         return self.page(form, certificate, status=400)
 
     def page(self, form, certificate, status=200):
-        log_access(self.registration.participant, user=self.request.user, action=AccessAction.VIEW)
-        context = {"registration": self.registration, "certificate": certificate, "form": form}
+        registration = self.registration
+        self.log_read(AccessAction.VIEW)
+        context = {
+            "registration": registration,
+            "participant": registration.participant,
+            "series": registration.series,
+            "series_name": coach_queries.name_of(registration.series),
+            "certificate": certificate,
+            "form": form,
+        }
         return render(self.request, self.template_name, context, status=status)
 
 
@@ -152,7 +189,7 @@ class CertificatePDFView(RegistrationPermissionMixin, View):
         certificate = services.active_certificate(self.registration)
         if certificate is None:
             raise Http404
-        log_access(self.registration.participant, user=request.user, action=AccessAction.EXPORT)
+        self.log_read(AccessAction.EXPORT)
         response = HttpResponse(render_certificate_pdf(certificate), content_type="application/pdf")
         # The file name holds the code only, no name: downloads end up in shared folders.
         response["Content-Disposition"] = f'attachment; filename="certificaat-{certificate.code}.pdf"'
@@ -160,27 +197,19 @@ class CertificatePDFView(RegistrationPermissionMixin, View):
         return response
 
 
-def sender_over_limit(request) -> bool:
-    """Count look-ups per sender under a keyed hash of the IP address (never the address itself)."""
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = salted_hmac("workshops.verify", address, algorithm="sha256").hexdigest()
-    key = f"workshops:verify:{digest}"
-    limit, window = VERIFY_LIMIT
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+def reason_step_url(registration: Registration, next_url: str) -> str:
+    """The reasoned-access page for this registration, returning to `next_url` once a reason is given."""
+    url = reverse("workshops:reasoned_access", kwargs={"pk": registration.pk})
+    return f"{url}?{urlencode({'next': next_url})}"
 
 
 def verifiable_certificate(code: str) -> Certificate | None:
-    """Only a public, not revoked certificate of a participant who was not anonymised."""
+    """Only a public, not revoked certificate of a participant who was not anonymised. `code` is in the
+    stored form (normalise_certificate_code)."""
     return (
         Certificate.objects.select_related("registration__participant", "registration__series__initiative")
         .filter(
-            code=code.strip(),
+            code=code,
             public=True,
             revoked_at__isnull=True,
             registration__participant__anonymised_at__isnull=True,
@@ -190,20 +219,26 @@ def verifiable_certificate(code: str) -> Certificate | None:
 
 
 class VerifyView(View):
+    """The form (GET ?code=…) sends the typed code, normalised, to its own address; that address shows
+    the answer. A code typed into the address bar in another form is sent to its normal form as well."""
+
     template_name = "workshops/certificates/verify.html"
 
     def get(self, request, code=None):
         if code is None:
             form = VerifyCodeForm(request.GET or None)
             if form.is_valid():
-                return redirect(
-                    reverse("workshops:verify", kwargs={"code": form.cleaned_data["code"].strip()})
-                )
-            return render(request, self.template_name, {"form": form})
-        if sender_over_limit(request):
-            context = {"form": VerifyCodeForm(), "too_many": True}
+                return redirect(reverse("workshops:verify", kwargs={"code": form.cleaned_data["code"]}))
+            return render(request, self.template_name, {"form": form}, status=400 if form.errors else 200)
+        normalised = normalise_certificate_code(code)
+        if normalised is not None and normalised != code:
+            return redirect(reverse("workshops:verify", kwargs={"code": normalised}))
+        try:
+            VERIFY_LIMIT.check(request)
+        except RateLimited as error:
+            context = {"form": VerifyCodeForm(), "too_many": error.message}
             return render(request, self.template_name, context, status=429)
-        certificate = verifiable_certificate(code)
+        certificate = verifiable_certificate(normalised) if normalised else None
         if certificate is None:
             context = {"form": VerifyCodeForm(), "not_shown": True}
             return render(request, self.template_name, context, status=404)

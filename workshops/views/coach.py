@@ -14,15 +14,16 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
-from initiatives.flyer import qr_svg
 from ondernemend.accounts.rules import is_coach
 from ondernemend.permissions import PermissionRequiredMixin
+from ondernemend.printing import qr_svg
 
 from .. import coach_queries
 from ..access import coached_registration_or_404, coached_series_or_404, coached_session_or_404, log_access
 from ..enums import AccessAction
 from ..forms.coach import AttendanceForm, IntakeForm, ReflectionForm, readable_answers
 from ..models import Intake
+from ..series_names import first_start, series_name
 from ..services import coaching
 from ..suggestions import suggest_initiatives
 from ..tokens import make_token
@@ -68,7 +69,9 @@ class SeriesParticipantsView(CoachMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         series = self.permission_object
-        return super().get_context_data(series=series, **coach_queries.series_overview(series), **kwargs)
+        overview = coach_queries.series_overview(series)
+        name = series_name(series, first_start(overview["sessions"]))
+        return super().get_context_data(series=series, series_name=name, **overview, **kwargs)
 
 
 class ParticipantView(CoachMixin, TemplateView):
@@ -81,7 +84,11 @@ class ParticipantView(CoachMixin, TemplateView):
         log_access(registration.participant, user=self.request.user, action=AccessAction.VIEW)
         record = coach_queries.participant_record(registration)
         return super().get_context_data(
-            registration=registration, participant=registration.participant, **record, **kwargs
+            registration=registration,
+            participant=registration.participant,
+            series_name=series_name(registration.series, first_start(record["sessions"])),
+            **record,
+            **kwargs,
         )
 
 
@@ -217,6 +224,7 @@ class AttendanceView(CoachMixin, FormView):
         return super().get_context_data(
             session=session,
             series=session.series,
+            series_name=coach_queries.name_of(session.series),
             already_recorded=bool(coach_queries.attendance_statuses(session)),
             **kwargs,
         )
@@ -240,6 +248,7 @@ class ReflectionView(CoachMixin, FormView):
         return super().get_context_data(
             session=session,
             series=session.series,
+            series_name=coach_queries.name_of(session.series),
             reflections=coach_queries.session_reflections(session),
             **kwargs,
         )

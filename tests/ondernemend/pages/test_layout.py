@@ -38,7 +38,7 @@ def test_layout_navigation_leads_to_the_three_parts_without_dead_links(client):
     assert menu == [
         ("Kaart", "/kaart/"),
         ("Workshops", "/workshops/"),
-        ("Challenge", "/#challenge"),
+        ("Challenge", "/challenge/"),
         ("Inloggen", "/inloggen/"),
         ("English", "/en/"),
     ]
