@@ -4,7 +4,6 @@ Objects come through workshops.access, which answers 404 for anything outside th
 neither another coach nor municipal staff learn that a participant exists. Anonymous visitors log in first.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from ondernemend.accounts.rules import is_coach
 from ondernemend.permissions import PermissionRequiredMixin
-from ondernemend.printing import qr_svg
+from ondernemend.printing import absolute_reverse, qr_svg
 
 from .. import coach_queries
 from ..access import coached_registration_or_404, coached_series_or_404, coached_session_or_404, log_access
@@ -103,9 +102,7 @@ class IntakeReceiptView(CoachMixin, TemplateView):
     def get_context_data(self, **kwargs):
         registration = self.permission_object
         log_access(registration.participant, user=self.request.user, action=AccessAction.VIEW)
-        record_url = settings.SITE_URL + reverse(
-            "workshops:my_record", kwargs={"token": make_token(registration.participant)}
-        )
+        record_url = absolute_reverse("workshops:my_record", token=make_token(registration.participant))
         return super().get_context_data(
             registration=registration,
             participant=registration.participant,
