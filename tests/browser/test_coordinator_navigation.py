@@ -51,7 +51,7 @@ def test_coordinator_opens_a_certificate_only_after_giving_a_reason(page, live_s
     expect(page.locator("main")).not_to_contain_text("Samira")
     assert_accessible(page)
     page.get_by_label("Why do you need to see this record?").fill("Samira vraagt een nieuw certificaat aan")
-    page.get_by_role("button", name="Open the record").click()
+    page.get_by_role("button", name="Save the reason and continue").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Certificate for Samira")
     assert page.url == f"{live_server.url}{url_in('en', 'workshops:issue_certificate', pk=registration.pk)}"

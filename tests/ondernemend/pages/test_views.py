@@ -44,6 +44,13 @@ def test_home_page_shows_three_routes_as_sections(client):
     assert [by_id(html, anchor).tag for anchor in ("kaart", "workshops", "challenge")] == ["li", "li", "li"]
 
 
+def test_home_page_challenge_route_leads_to_the_challenge_page(client):
+    html = get_html(client, "/")
+
+    link = find_one(html, "a", "ams-standalone-link", href="/challenge/")
+    assert link.text == "De volgende oproep komt eraan: lees wat het wordt"
+
+
 def test_home_page_promises_the_municipality_sees_no_participants(client):
     html = get_html(client, "/")
 
