@@ -14,13 +14,14 @@ TEST_ENV := DATABASE_URL=$(DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true
 PO_FILES := $(shell find locale ondernemend initiatives workshops challenge -name '*.po' 2>/dev/null)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: help setup run test lint format messages clean
+.PHONY: help setup run test lint format messages clean lock
 
 help:
 	@echo "make run    set everything up and serve the platform with demo data on http://127.0.0.1:$(PORT)/"
 	@echo "make test   set everything up and run the whole test suite on PostgreSQL (with browser tests)"
 	@echo "make setup  only the shared set-up: .venv, Python and front-end packages, translations"
 	@echo "make lint   ruff;  make messages  update the translation files;  make clean  remove what set-up made"
+	@echo "make lock   pin the whole Python dependency tree in requirements.lock after changing pyproject.toml"
 
 setup: $(VENV)/.installed static/vendor/.installed $(MO_FILES)
 
@@ -32,12 +33,12 @@ $(VENV)/.python:
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip; \
 	touch $@
 
-$(VENV)/.installed: pyproject.toml scripts/requirements.py | $(VENV)/.python
-	$(PY) scripts/requirements.py | $(PY) -m pip install --quiet --disable-pip-version-check -r /dev/stdin
+$(VENV)/.installed: pyproject.toml requirements.lock scripts/requirements.py | $(VENV)/.python
+	$(PY) scripts/requirements.py | $(PY) -m pip install --quiet --disable-pip-version-check -r /dev/stdin -c requirements.lock
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml scripts/requirements.py $(VENV)/.installed
-	$(PY) scripts/requirements.py test | $(PY) -m pip install --quiet --disable-pip-version-check -r /dev/stdin
+$(VENV)/.test-installed: pyproject.toml requirements.lock scripts/requirements.py $(VENV)/.installed
+	$(PY) scripts/requirements.py test | $(PY) -m pip install --quiet --disable-pip-version-check -r /dev/stdin -c requirements.lock
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -57,7 +58,6 @@ var/db.sqlite3: $(VENV)/.installed
 
 run: setup var/db.sqlite3
 	$(RUN_ENV) $(PY) manage.py migrate --verbosity 0
-	$(RUN_ENV) $(PY) manage.py createcachetable
 	$(RUN_ENV) $(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
 	$(RUN_ENV) $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
@@ -86,3 +86,11 @@ messages: $(VENV)/.installed
 clean:
 	rm -rf $(VENV) node_modules static/vendor var
 	find . -name '*.mo' -not -path './.venv/*' -delete
+
+# Pin the whole dependency tree: install pyproject.toml's choices (with the test extra) into a throw-away venv
+# and write every installed package's version to requirements.lock.
+lock: $(VENV)/.python
+	@tmp=$$(mktemp -d); $(PY) -m venv $$tmp/venv; \
+	$(PY) scripts/requirements.py test | $$tmp/venv/bin/pip install --quiet --disable-pip-version-check -r /dev/stdin; \
+	{ sed -n '1,2p' requirements.lock; $$tmp/venv/bin/pip freeze; } > requirements.lock.new; \
+	mv requirements.lock.new requirements.lock; rm -rf $$tmp; echo "requirements.lock written"
