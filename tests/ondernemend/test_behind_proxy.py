@@ -5,11 +5,9 @@ Each visitor connects from an address of its own on the loopback network (127.0.
 the proxy sees different clients, while the site only ever sees the proxy's connection."""
 
 import http.client
-import re
 import threading
-from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -17,6 +15,7 @@ from django.urls import reverse
 from initiatives.models import OutdatedReport
 from tests.factories.accounts import TEST_PASSWORD, UserFactory
 from tests.factories.initiatives import InitiativeFactory
+from tests.http_visitor import HttpVisitor
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -70,40 +69,14 @@ def proxy(live_server, settings):
     server.server_close()
 
 
-class Visitor:
+def visitor(proxy, address) -> HttpVisitor:
     """A visitor at one address, keeping its cookies, talking to the site through the proxy."""
-
-    def __init__(self, proxy, address):
-        self.proxy, self.address, self.cookies = proxy, address, SimpleCookie()
-
-    def request(self, method, path, data=None, headers=None):
-        connection = http.client.HTTPConnection(*self.proxy, timeout=30, source_address=(self.address, 0))
-        headers = dict(headers or {})
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={morsel.value}" for name, morsel in self.cookies.items())
-        body = None
-        if data is not None:
-            body = urlencode(data)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        content = response.read().decode()
-        for cookie in response.headers.get_all("Set-Cookie") or []:
-            self.cookies.load(cookie)
-        connection.close()
-        return response.status, content
-
-    def post_form(self, path, data, headers=None):
-        """Opens the form page (for the CSRF cookie and token), then sends the form."""
-        status, content = self.request("GET", path)
-        assert status == 200, content
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1)
-        return self.request("POST", path, {**data, "csrfmiddlewaretoken": token}, headers)
+    return HttpVisitor(proxy, source_address=address)
 
 
 def test_login_lockout_behind_a_real_proxy_spares_the_coach_and_ignores_a_forged_header(proxy, settings):
     UserFactory(email="coach@example.org", coach=True)
-    attacker, coach = Visitor(proxy, ATTACKER), Visitor(proxy, COACH)
+    attacker, coach = visitor(proxy, ATTACKER), visitor(proxy, COACH)
     login = reverse("accounts:login")
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         attacker.post_form(login, {"username": "coach@example.org", "password": "fout"})
@@ -119,7 +92,7 @@ def test_login_lockout_behind_a_real_proxy_spares_the_coach_and_ignores_a_forged
 
 def test_report_limit_behind_a_real_proxy_counts_each_visitor(proxy):
     initiatives = InitiativeFactory.create_batch(7)
-    attacker, neighbour = Visitor(proxy, ATTACKER), Visitor(proxy, COACH)
+    attacker, neighbour = visitor(proxy, ATTACKER), visitor(proxy, COACH)
 
     def report(visitor, initiative):
         url = reverse("initiatives:report", kwargs={"slug": initiative.slug})

@@ -6,7 +6,6 @@ concurrent use (settings.py: WAL, IMMEDIATE transactions, a busy timeout) such a
 500 "database is locked" and lost sign-ups.
 """
 
-import http.client
 import os
 import re
 import secrets
@@ -16,10 +15,10 @@ import subprocess
 import sys
 import threading
 import time
-from http.cookies import SimpleCookie
-from urllib.parse import urlencode
 
 import pytest
+
+from tests.http_visitor import HttpVisitor
 
 from .test_settings import BASE_DIR, MANAGE_WITHOUT_DOTENV
 
@@ -97,33 +96,16 @@ def dev_server(tmp_path_factory):
         server.wait(timeout=30)
 
 
-class Person:
+def visitor_from(port, number) -> HttpVisitor:
     """One visitor with their own cookies, behind the proxy at their own address."""
-
-    def __init__(self, port, number):
-        self.port, self.address, self.cookies = port, f"198.51.100.{number + 1}", SimpleCookie()
-
-    def request(self, method, path, data=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        headers = {"X-Forwarded-For": self.address}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={morsel.value}" for name, morsel in self.cookies.items())
-        body = None
-        if data is not None:
-            body = urlencode(data)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        content = response.read().decode()
-        for cookie in response.headers.get_all("Set-Cookie") or []:
-            self.cookies.load(cookie)
-        connection.close()
-        return response.status, content
+    return HttpVisitor(
+        ("127.0.0.1", port), headers={"X-Forwarded-For": f"198.51.100.{number + 1}"}, timeout=60
+    )
 
 
 def open_series(port) -> str:
     for slug in DEMO_SERIES:
-        status, _ = Person(port, 100).request("GET", f"/workshops/{slug}/aanmelden/")
+        status, _ = visitor_from(port, 100).request("GET", f"/workshops/{slug}/aanmelden/")
         if status == 200:
             return slug
     raise AssertionError("no demo series is open for sign-up")
@@ -143,7 +125,7 @@ def test_eight_simultaneous_sign_ups_on_sqlite_are_all_stored_without_a_server_e
     slug = open_series(port)
     before = registrations(database, slug)
     path = f"/workshops/{slug}/aanmelden/"
-    people = [Person(port, number) for number in range(PEOPLE)]
+    people = [visitor_from(port, number) for number in range(PEOPLE)]
     forms = []
     for person in people:
         status, content = person.request("GET", path)

@@ -104,6 +104,17 @@ class RegistrationPermissionMixin(PermissionRequiredMixin, ReasonFirstMixin):
             raise Http404
         return self.permission_object
 
+    def read_page_context(self) -> dict:
+        """What every page on one participant shows; showing it is a read, and is logged."""
+        registration = self.registration
+        self.log_read(AccessAction.VIEW)
+        return {
+            "registration": registration,
+            "participant": registration.participant,
+            "series": registration.series,
+            "series_name": coach_queries.name_of(registration.series),
+        }
+
 
 class IssueCertificateView(RegistrationPermissionMixin, View):
     permission_required = "workshops.issue_certificate"
@@ -131,12 +142,8 @@ class IssueCertificateView(RegistrationPermissionMixin, View):
 
     def page(self, form, status=200):
         registration = self.registration
-        self.log_read(AccessAction.VIEW)
         context = {
-            "registration": registration,
-            "participant": registration.participant,
-            "series": registration.series,
-            "series_name": coach_queries.name_of(registration.series),
+            **self.read_page_context(),
             "is_coach": self.access_reason == "",
             "certificate": services.active_certificate(registration),
             "progress": services.progress(registration),
@@ -169,13 +176,8 @@ class RevokeCertificateView(RegistrationPermissionMixin, View):
         return self.page(form, certificate, status=400)
 
     def page(self, form, certificate, status=200):
-        registration = self.registration
-        self.log_read(AccessAction.VIEW)
         context = {
-            "registration": registration,
-            "participant": registration.participant,
-            "series": registration.series,
-            "series_name": coach_queries.name_of(registration.series),
+            **self.read_page_context(),
             "certificate": certificate,
             "form": form,
         }

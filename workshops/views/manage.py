@@ -40,18 +40,27 @@ class SeriesListView(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(series_list=series_list, **kwargs)
 
 
-class SeriesCreateView(PermissionRequiredMixin, FormView):
-    permission_required = "workshops.add_series"
+class SeriesFormMixin:
     template_name = "workshops/manage/series_form.html"
     form_class = SeriesForm
 
-    def form_valid(self, form):
+    def save_series(self, form) -> Series | None:
+        """The saved series, or None when the service refused it (the reason is then on the form)."""
         try:
-            series = services.save_series(
+            return services.save_series(
                 form.save(commit=False), coaches=form.cleaned_data["coaches"], by=self.request.user
             )
         except services.SeriesWithoutCoach as error:
             form.add_error("coaches", str(error.message))
+            return None
+
+
+class SeriesCreateView(PermissionRequiredMixin, SeriesFormMixin, FormView):
+    permission_required = "workshops.add_series"
+
+    def form_valid(self, form):
+        series = self.save_series(form)
+        if series is None:
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -60,10 +69,8 @@ class SeriesCreateView(PermissionRequiredMixin, FormView):
         return redirect("workshops:sessions", slug=series.slug)
 
 
-class SeriesUpdateView(PermissionRequiredMixin, FormView):
+class SeriesUpdateView(PermissionRequiredMixin, SeriesFormMixin, FormView):
     permission_required = "workshops.change_series"
-    template_name = "workshops/manage/series_form.html"
-    form_class = SeriesForm
 
     @cached_property
     def series(self) -> Series:
@@ -76,12 +83,8 @@ class SeriesUpdateView(PermissionRequiredMixin, FormView):
         return super().get_context_data(series=self.series, **kwargs)
 
     def form_valid(self, form):
-        try:
-            series = services.save_series(
-                form.save(commit=False), coaches=form.cleaned_data["coaches"], by=self.request.user
-            )
-        except services.SeriesWithoutCoach as error:
-            form.add_error("coaches", str(error.message))
+        series = self.save_series(form)
+        if series is None:
             return self.form_invalid(form)
         messages.success(self.request, _("The changes to “%(title)s” are saved.") % {"title": series.title})
         return redirect("workshops:manage")
