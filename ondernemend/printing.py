@@ -13,6 +13,7 @@ See docs/printing.md.
 """
 
 import mimetypes
+from typing import override
 from urllib.parse import unquote, urljoin, urlsplit
 
 import segno
@@ -108,6 +109,7 @@ def read_static_file(name: str) -> bytes | None:
 class StaticFilesFetcher(URLFetcher):
     """Serves the static files addressed under STATIC_URL from disk; refuses everything else."""
 
+    @override
     def fetch(self, url, headers=None):
         prefix = static_prefix()
         if url.startswith(prefix):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "ondernemend.districts",
     "ondernemend.pages",
     "ondernemend.demo",
+    "ondernemend.audit",
     "initiatives",
     "workshops",
     "challenge",

@@ -4,12 +4,13 @@ from django.urls import include, path
 
 from initiatives import admin as initiatives_admin
 from ondernemend.accounts import admin as accounts_admin
+from ondernemend.audit import admin as audit_admin
 from ondernemend.districts import admin as districts_admin
 from ondernemend.pages import views as page_views
 
 # SimpleAdminConfig does not autodiscover (django-leaflet's admin module needs GDAL): each app's admin module
 # is imported here, which registers its models.
-ADMIN_MODULES = (accounts_admin, districts_admin, initiatives_admin)
+ADMIN_MODULES = (accounts_admin, audit_admin, districts_admin, initiatives_admin)
 
 urlpatterns = i18n_patterns(
     path("", include("ondernemend.pages.urls")),

@@ -1,3 +1,5 @@
+from typing import override
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -45,8 +47,10 @@ class InvitationAdmin(admin.ModelAdmin):
     def status(self, invitation):
         return invitation.status.label
 
+    @override
     def has_add_permission(self, request):
         return False
 
+    @override
     def has_change_permission(self, request, obj=None):
         return False

@@ -1,4 +1,8 @@
-"""Writes for accounts: inviting people to a role, accepting and revoking invitations."""
+"""Writes for accounts: inviting people to a role, accepting and revoking invitations.
+
+Every change is recorded in the audit log (`ondernemend.audit`), without the invitee's e-mail address: the
+entry points at the invitation, which holds it.
+"""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -13,6 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from ondernemend.audit.services import changed_fields, record_change
 
 from . import queries
 from .exceptions import InvitationAlreadyUsed, InvitationExpired, InvitationNotUsable, InvitationRevoked
@@ -57,12 +63,20 @@ def invite_user(*, email: str, role: Role, by: User) -> Invitation:
                 sent_at=now,
                 expires_at=expires_at,
             )
+            record_change(by=by, action="invitation.sent", target=invitation, changes={"role": [None, role]})
         else:
+            previous_expiry = invitation.expires_at
             invitation.token_hash = hash_token(token)
             invitation.invited_by = by
             invitation.sent_at = now
             invitation.expires_at = expires_at
             invitation.save(update_fields=["token_hash", "invited_by", "sent_at", "expires_at"])
+            record_change(
+                by=by,
+                action="invitation.renewed",
+                target=invitation,
+                changes=changed_fields({"expires_at": previous_expiry}, invitation, ["expires_at"]),
+            )
         transaction.on_commit(
             partial(
                 send_invitation_email,
@@ -118,11 +132,25 @@ def accept_invitation(invitation: Invitation, *, password: str | None, name: str
             if not password:
                 raise ValueError("A new account needs a password.")
             user = User.objects.create_user(email=invitation.email, password=password, name=name.strip())
+        roles_before = [role.value for role in user.roles]
         user.groups.add(Group.objects.get_or_create(name=invitation.role)[0])
         user.forget_roles()
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+        # The invitee acts here, in the role the invitation gives.
+        if new_account:
+            record_change(by=user, action="user.created", target=user, role=invitation.role)
+        record_change(by=user, action="invitation.accepted", target=invitation, role=invitation.role)
+        roles_after = [role.value for role in user.roles]
+        if roles_after != roles_before:
+            record_change(
+                by=user,
+                action="user.roles_changed",
+                target=user,
+                role=invitation.role,
+                changes={"roles": [roles_before, roles_after]},
+            )
     return Acceptance(user=user, new_account=new_account)
 
 
@@ -136,6 +164,7 @@ def revoke_invitation(invitation: Invitation, *, by: User) -> Invitation:
             invitation.revoked_at = timezone.now()
             invitation.revoked_by = by
             invitation.save(update_fields=["revoked_at", "revoked_by"])
+            record_change(by=by, action="invitation.revoked", target=invitation)
     return invitation
 
 

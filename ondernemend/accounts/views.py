@@ -202,7 +202,7 @@ class AcceptInvitationView(View):
         }
         return render(self.request, self.template_name, context)
 
-    def get(self, request, *args, **kwargs):
+    def get(self, *args, **kwargs):  # the request is self.request, read by get_form and render_page
         return self.render_page(self.get_form())
 
     def post(self, request, *args, **kwargs):

@@ -41,11 +41,12 @@ class PrivacyStatementView(StatementView):
     statement = "privacy"
 
 
-def permission_denied(request, exception=None):
+# Django passes the exception that led here as `exception`; the pages do not show it.
+def permission_denied(request, *args, **kwargs):
     return render(request, "403.html", status=403)
 
 
-def page_not_found(request, exception=None):
+def page_not_found(request, *args, **kwargs):
     return render(request, "404.html", status=404)
 
 
