@@ -20,7 +20,7 @@ help:
 	@echo "make run    set everything up and serve the platform with demo data on http://127.0.0.1:$(PORT)/"
 	@echo "make test   set everything up and run the whole test suite on PostgreSQL (with browser tests)"
 	@echo "make setup  only the shared set-up: .venv, Python and front-end packages, translations"
-	@echo "make lint   ruff;  make messages  update the translation files;  make clean  remove what set-up made"
+	@echo "make lint   ruff and the import contracts;  make messages  update the translation files;  make clean  remove what set-up made"
 	@echo "make lock   pin the whole Python dependency tree in requirements.lock after changing pyproject.toml"
 
 setup: $(VENV)/.installed static/vendor/.installed $(MO_FILES)
@@ -69,10 +69,11 @@ test: setup $(VENV)/.test-installed
 	echo "Browser tests use $$chromium"; \
 	$(VENV)/bin/ruff check . ; \
 	$(VENV)/bin/ruff format --check . ; \
+	$(VENV)/bin/lint-imports ; \
 	$(TEST_ENV) CHROMIUM_PATH=$$chromium $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-installed
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 format: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .
