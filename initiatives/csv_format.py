@@ -22,7 +22,10 @@ from django.core.validators import URLValidator, validate_email, validate_slug
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from .enums import Audience, InitiativeKind, Language, Offer, TrustSignal
+from ondernemend.languages import Language
+
+from .enums import Audience, InitiativeKind, Offer, TrustSignal
+from .exceptions import CSVFileError
 from .models import LATITUDE_RANGE, LONGITUDE_RANGE
 from .postcodes import normalise_postcode
 
@@ -99,10 +102,6 @@ COLUMN_LABELS = {
 
 def column_label(column: str) -> str:
     return _(COLUMN_LABELS[column])
-
-
-class CSVFileError(ValueError):
-    """The file as a whole cannot be read as an initiatives CSV; the message says why, in plain words."""
 
 
 @dataclass

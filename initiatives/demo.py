@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from ondernemend.accounts.models import User
 from ondernemend.districts.models import District
+from ondernemend.languages import Language
 
 from .demo_words import (
     CLOSING_SENTENCES,
@@ -36,7 +37,7 @@ from .demo_words import (
     STREET_TYPES,
     DemoDistrict,
 )
-from .enums import Audience, InitiativeKind, Language, Offer, TrustSignal
+from .enums import Audience, InitiativeKind, Offer, TrustSignal
 from .models import ContactPoint, Facet, FacetKind, Initiative, Partnership
 
 DEFAULT_INITIATIVES = 120
@@ -44,11 +45,6 @@ NAMED_INITIATIVES = 120  # the first 120 get a slug from their name; later ones 
 BATCH_SIZE = 1000
 DEMO_EDITOR_EMAIL = "initiatiefnemer@example.org"
 EDITED_BY_DEMO_USER = 3  # the first three initiatives
-# What a kind's description promises is also a trust signal.
-IMPLIED_TRUST_SIGNALS = {
-    InitiativeKind.BEWONERSINITIATIEF: TrustSignal.BEWONERS,
-    InitiativeKind.BOOT: TrustSignal.GRATIS,
-}
 
 
 @dataclass

@@ -3,7 +3,9 @@ names, streets and phone numbers are made up; the areas are rough polygons well 
 
 from dataclasses import dataclass
 
-from .enums import InitiativeKind, Language, Offer
+from ondernemend.languages import Language
+
+from .enums import InitiativeKind, Offer
 
 
 @dataclass(frozen=True)

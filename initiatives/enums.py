@@ -40,26 +40,3 @@ class TrustSignal(models.TextChoices):
     ONAFHANKELIJK = "onafhankelijk", _("Independent of the municipality")
     BEWONERS = "bewoners", _("Run by residents")
     ROLSTOEL = "rolstoel", _("Wheelchair accessible")
-
-
-class Language(models.TextChoices):
-    """Languages spoken at a place, as ISO 639 codes; the ones most spoken in Amsterdam's neighbourhoods."""
-
-    NL = "nl", _("Dutch")
-    EN = "en", _("English")
-    AR = "ar", _("Arabic")
-    TR = "tr", _("Turkish")
-    BER = "ber", _("Tamazight (Berber)")
-    PAP = "pap", _("Papiamento")
-    SRN = "srn", _("Sranan Tongo")
-    ES = "es", _("Spanish")
-    PT = "pt", _("Portuguese")
-    FR = "fr", _("French")
-    PL = "pl", _("Polish")
-    UK = "uk", _("Ukrainian")
-    RU = "ru", _("Russian")
-    TI = "ti", _("Tigrinya")
-    SO = "so", _("Somali")
-    FA = "fa", _("Persian (Farsi, Dari)")
-    ZH = "zh", _("Chinese")
-    HI = "hi", _("Hindi")

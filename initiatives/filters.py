@@ -14,11 +14,10 @@ from django.db.models.functions import Replace
 from django.utils.translation import gettext_lazy as _
 
 from ondernemend.districts.models import District
+from ondernemend.languages import Language
 
-from .enums import Audience, InitiativeKind, Language, Offer
+from .enums import Audience, InitiativeKind, Offer
 from .models import ContactPoint, Initiative
-
-FACET_PARAMETERS = ("kind", "offer", "for", "language")
 
 
 def _choice_filter(choices, *, label, empty_label, invalid_message, method):
@@ -100,7 +99,7 @@ class _PlaceFilterSet(django_filters.FilterSet):
             # Both layers read the same GET parameters: validate them (and look up the district) once.
             self._form = shared_form
 
-    def filter_text(self, queryset, name, value):
+    def filter_text(self, queryset, _name, value):
         if not value.strip():
             return queryset
         queryset = queryset.annotate(postcode_compact=Replace("postcode", Value(" "), Value("")))
@@ -138,7 +137,7 @@ class ContactPointFilterSet(_PlaceFilterSet):
         model = ContactPoint
         fields = []
 
-    def filter_facet(self, queryset, name, value):
+    def filter_facet(self, queryset, _name, _value):
         # Contact points have no kind, offers, audience or languages: asking for one hides them.
         return queryset.none()
 
@@ -148,5 +147,3 @@ for _filterset in (InitiativeFilterSet, ContactPointFilterSet):
     _filterset.base_filters.update(_declare_filters("filter_facet"))
     for _name, _filter in _filterset.base_filters.items():
         _filter.field_name = "district" if _name == "district" else _name
-
-PARAMETERS = tuple(InitiativeFilterSet.base_filters)

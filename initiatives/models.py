@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ondernemend.districts.models import District
+from ondernemend.languages import Language
 
-from .enums import Audience, InitiativeKind, Language, Offer, TrustSignal
+from .enums import Audience, InitiativeKind, Offer, TrustSignal
+from .freshness import is_stale
 
 # The Netherlands' bounding box: coordinates outside it are a typing error, not a place we serve.
 LATITUDE_RANGE = (50.7, 53.6)
@@ -106,6 +108,11 @@ class Place(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_stale(self) -> bool:
+        """Never checked, or not for a year: the rule of `freshness.STALE`."""
+        return is_stale(self.verified_at, timezone.now())
 
 
 class Initiative(Place):

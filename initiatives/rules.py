@@ -1,6 +1,10 @@
-"""Who may edit what on the map. Initiatiefnemers edit the initiatives they are editor of; coördinators (and
-the beheerder) edit everything, add contact points and publish. Views fetch objects through
-`manage_queries.editable_initiatives`, so another's initiative is not found at all (404)."""
+"""Every permission of the map. Initiatiefnemers edit the initiatives they are editor of; coördinators (and
+the beheerder) edit everything, add contact points, publish, export and import. Everyone sees the published
+map and its flyers.
+
+Views fetch their object through `access.py`, which answers 404 for a listing that is not the user's (or,
+for the public, not published), so that its existence is not revealed; a page the user's role may not use
+at all answers 403 (or sends an anonymous visitor to log in) whether or not the listing exists."""
 
 import rules
 
@@ -31,3 +35,7 @@ rules.add_perm("initiatives.add_initiative", is_map_manager)
 rules.add_perm("initiatives.publish_initiative", is_map_manager)
 rules.add_perm("initiatives.add_contactpoint", is_map_manager)
 rules.add_perm("initiatives.change_contactpoint", is_map_manager)
+rules.add_perm("initiatives.transfer_listings", is_map_manager)
+rules.add_perm("initiatives.view_unpublished", is_map_manager)
+# Public pages: whether the listing itself may be seen is decided by `access.py` (404 otherwise).
+rules.add_perm("initiatives.view_map", rules.always_allow)

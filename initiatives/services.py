@@ -1,4 +1,8 @@
-"""Writes for the map. Every listing is saved through `save_place`: district and freshness stay right."""
+"""Writes for the map. Every listing is saved through `save_place`: district and freshness stay right.
+
+What a person changes (`by`) is written to the audit log (ondernemend/audit) in the same transaction:
+the fields that changed with their old and new values; listings hold no personal data.
+"""
 
 from functools import partial
 
@@ -10,12 +14,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from ondernemend.audit.services import changed_fields, record_change, snapshot
 from ondernemend.districts.queries import find_district
 
-from .manage_queries import coordinators, stale_listings_to_remind
 from .models import ContactPoint, Initiative, OutdatedReport, Place
+from .queries.edit import coordinators, stale_listings_to_remind
 
 SLUG_BASE_LENGTH = 150  # leaves room for "-2", "-3", … within the field's 160 characters
+# Dates the platform keeps by itself: a check or a save is recorded as its own action, not as a change.
+BOOKKEEPING_FIELDS = {"verified_at", "created_at", "updated_at", "stale_notified_at"}
 
 
 def assign_district(place: Place) -> bool:
@@ -60,37 +67,80 @@ def unique_slug(model: type[Place], name: str, *, exclude_pk: int | None = None)
     return slug
 
 
+def audited_fields(model: type[Place]) -> list[str]:
+    """The fields a person edits (facets and editors included), compared for the audit entry of a save."""
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if (field.concrete or field.many_to_many)
+        and not field.auto_created
+        and field.editable
+        and field.name not in BOOKKEEPING_FIELDS
+    ]
+
+
+def _saved_state(place: Place) -> dict | None:
+    """The listing as it is in the database now, to compare after the save; None for a new one."""
+    if place.pk is None:
+        return None
+    return snapshot(type(place).objects.get(pk=place.pk), audited_fields(type(place)))
+
+
+def _record_save(place: Place, before: dict | None, *, by) -> None:
+    model_name = place._meta.model_name
+    fields = audited_fields(type(place))
+    if before is None:
+        record_change(by=by, action=f"{model_name}.created", target=place, changes=snapshot(place, fields))
+    else:
+        changes = changed_fields(before, place, fields)
+        record_change(by=by, action=f"{model_name}.updated", target=place, changes=changes)
+
+
 def save_initiative(
     initiative: Initiative, *, facets: dict[str, list], by, editors: list | None = None
 ) -> Initiative:
     """Save an initiative from the edit form; a new one gets a unique slug. Coördinators set editors."""
     with transaction.atomic():
+        before = _saved_state(initiative)
         if not initiative.slug:
             initiative.slug = unique_slug(Initiative, initiative.name)
         save_place(initiative, facets=facets)
         if editors is not None:
             initiative.editors.set(editors)
+        _record_save(initiative, before, by=by)
     return initiative
 
 
 def save_contact_point(contact_point: ContactPoint, *, by) -> ContactPoint:
     with transaction.atomic():
+        before = _saved_state(contact_point)
         if not contact_point.slug:
             contact_point.slug = unique_slug(ContactPoint, contact_point.name)
         save_place(contact_point)
+        _record_save(contact_point, before, by=by)
     return contact_point
 
 
+@transaction.atomic
 def verify_place(place: Place, *, by) -> Place:
     """ "Still correct": the listing was checked and nothing changed."""
     place.verified_at = timezone.now()
     place.save(update_fields=["verified_at"])
+    record_change(by=by, action=f"{place._meta.model_name}.verified", target=place)
     return place
 
 
+@transaction.atomic
 def set_published(initiative: Initiative, *, published: bool, by) -> Initiative:
+    was_published = initiative.published
     initiative.published = published
     initiative.save(update_fields=["published", "updated_at"])
+    record_change(
+        by=by,
+        action="initiative.published" if published else "initiative.unpublished",
+        target=initiative,
+        changes={"published": [was_published, published]},
+    )
     return initiative
 
 

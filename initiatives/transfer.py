@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
@@ -17,11 +18,13 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ondernemend.audit.services import record_change
 from ondernemend.districts.geometry import district_for_point, prepare_geometry
 from ondernemend.districts.models import District
 
 from . import csv_format
 from .csv_format import FACET_COLUMNS, ParsedRow
+from .exceptions import ImportNotValid
 from .models import Facet, FacetKind, Initiative
 from .services import save_place
 
@@ -231,12 +234,6 @@ def _district_decision(row: ParsedRow, found: str | None, districts: dict[str, D
     return found
 
 
-class ImportNotValid(Exception):
-    def __init__(self, plan: ImportPlan):
-        super().__init__("the import has rejected rows")
-        self.plan = plan
-
-
 @transaction.atomic
 def apply_import(text: str, *, by) -> ImportPlan:
     """Plan again and write every created or changed initiative in one transaction; nothing when any row is
@@ -268,4 +265,13 @@ def apply_import(text: str, *, by) -> ImportPlan:
                 message for messages in error.message_dict.values() for message in messages
             )
             raise ImportNotValid(plan) from error
+    # One entry for the whole import: its target is the initiatives table itself (their content type).
+    record_change(
+        by=by,
+        action="initiative.imported",
+        target=ContentType.objects.get_for_model(Initiative),
+        changes={
+            action.value: plan.count(action) for action in (Action.CREATE, Action.UPDATE, Action.UNCHANGED)
+        },
+    )
     return plan

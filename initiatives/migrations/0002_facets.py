@@ -1,6 +1,7 @@
 from django.db import migrations
 
-from initiatives.enums import Audience, Language, Offer, TrustSignal
+from initiatives.enums import Audience, Offer, TrustSignal
+from ondernemend.languages import Language
 
 VOCABULARIES = {"offer": Offer, "audience": Audience, "language": Language, "trust": TrustSignal}
 

@@ -3,20 +3,21 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from ondernemend.permissions import PermissionRequiredMixin
 
-from .. import manage_queries, services
+from .. import services
+from ..access import editable_initiative_or_404, managed_contact_point_or_404, managed_initiative_or_404
 from ..flyer import flyer_districts
-from ..forms import ContactPointForm, InitiativeForm
-from ..freshness import stale_before
+from ..forms.edit import ContactPointForm, InitiativeForm
 from ..models import ContactPoint, Initiative
+from ..queries import edit as queries
 
 INITIATIVES_PER_PAGE = 30
 VERIFY_BUTTON = "still_correct"
@@ -45,17 +46,16 @@ class ManageView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        manages_all = manage_queries.manages_all(user)
-        page = Paginator(manage_queries.manage_list(user), INITIATIVES_PER_PAGE).get_page(
+        manages_all = queries.manages_all(user)
+        page = Paginator(queries.manage_list(user), INITIATIVES_PER_PAGE).get_page(
             self.request.GET.get("page")
         )
         return super().get_context_data(
             manages_all=manages_all,
             page_obj=page,
             initiatives=page.object_list,
-            stale_count=manage_queries.stale_listings(user).count(),
-            stale_before=stale_before(timezone.now()),
-            contact_points=manage_queries.contact_point_list() if manages_all else None,
+            stale_count=queries.stale_listings(user).count(),
+            contact_points=queries.contact_point_list() if manages_all else None,
             flyer_districts=flyer_districts() if manages_all else None,
             verify_button=VERIFY_BUTTON,
             **kwargs,
@@ -125,20 +125,25 @@ class ContactPointFormMixin(MapFormMixin):
         return services.save_contact_point(form.save(commit=False), by=self.request.user)
 
 
-class InitiativeCreateView(PermissionRequiredMixin, InitiativeFormMixin, FormView):
+class AddMixin:
+    """An add page: save, say that it was added, back to managing the map."""
+
+    added_message = ""  # with %(name)s
+
+    def form_valid(self, form):
+        place = self.save(form)
+        messages.success(self.request, self.added_message % {"name": place.name})
+        return redirect(self.get_success_url())
+
+
+class InitiativeCreateView(PermissionRequiredMixin, AddMixin, InitiativeFormMixin, FormView):
     permission_required = "initiatives.add_initiative"
+    added_message = gettext_lazy(
+        "“%(name)s” has been added. It is not on the public map until it is published."
+    )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "can_choose_editors": True}
-
-    def form_valid(self, form):
-        initiative = self.save(form)
-        messages.success(
-            self.request,
-            _("“%(name)s” has been added. It is not on the public map until it is published.")
-            % {"name": initiative.name},
-        )
-        return redirect(self.get_success_url())
 
 
 class InitiativeUpdateView(PermissionRequiredMixin, StillCorrectMixin, InitiativeFormMixin, FormView):
@@ -147,23 +152,14 @@ class InitiativeUpdateView(PermissionRequiredMixin, StillCorrectMixin, Initiativ
     permission_required = "initiatives.change_initiative"
 
     def get_permission_object(self):
-        if not self.request.user.is_authenticated:
-            return None  # anonymous visitors are sent to log in, not told whether the listing exists
-        return manage_queries.get_editable_initiative(self.request.user, self.kwargs["slug"])
-
-    @property
-    def initiative(self) -> Initiative:
-        return self.permission_object
+        return editable_initiative_or_404(self.request.user, self.kwargs["slug"])
 
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "instance": self.initiative,
+            "instance": self.permission_object,
             "can_choose_editors": self.request.user.has_perm("initiatives.add_initiative"),
         }
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(initiative=self.initiative, **kwargs)
 
 
 class InitiativePublishView(PermissionRequiredMixin, View):
@@ -173,7 +169,7 @@ class InitiativePublishView(PermissionRequiredMixin, View):
     http_method_names = ["post"]
 
     def get_permission_object(self):
-        return get_object_or_404(Initiative, slug=self.kwargs["slug"])
+        return managed_initiative_or_404(self.request.user, self.kwargs["slug"])
 
     def post(self, request, *args, **kwargs):
         publish = request.POST.get("published") == "1"
@@ -186,25 +182,16 @@ class InitiativePublishView(PermissionRequiredMixin, View):
         return redirect("initiatives:manage")
 
 
-class ContactPointCreateView(PermissionRequiredMixin, ContactPointFormMixin, FormView):
+class ContactPointCreateView(PermissionRequiredMixin, AddMixin, ContactPointFormMixin, FormView):
     permission_required = "initiatives.add_contactpoint"
-
-    def form_valid(self, form):
-        contact_point = self.save(form)
-        messages.success(self.request, _("“%(name)s” has been added.") % {"name": contact_point.name})
-        return redirect(self.get_success_url())
+    added_message = gettext_lazy("“%(name)s” has been added.")
 
 
 class ContactPointUpdateView(PermissionRequiredMixin, StillCorrectMixin, ContactPointFormMixin, FormView):
     permission_required = "initiatives.change_contactpoint"
 
     def get_permission_object(self):
-        if not self.request.user.has_perm("initiatives.change_contactpoint"):
-            return None  # checked before the lookup, so that others get 403 whether or not it exists
-        return get_object_or_404(ContactPoint, slug=self.kwargs["slug"])
+        return managed_contact_point_or_404(self.request.user, self.kwargs["slug"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.permission_object}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(contact_point=self.permission_object, **kwargs)

@@ -1,25 +1,31 @@
 """The printable flyer per district, as a web page and as an A4 PDF; public, like the map."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView, View
 
-from ondernemend.districts.models import District
+from ondernemend.permissions import PermissionRequiredMixin
 
+from ..access import district_or_404
 from ..flyer import build_flyer, render_flyer_pdf
 
 
-class FlyerView(TemplateView):
+class DistrictFlyerMixin(PermissionRequiredMixin):
+    permission_required = "initiatives.view_map"
+
+    def get_permission_object(self):
+        return district_or_404(self.kwargs["district"])
+
+
+class FlyerView(DistrictFlyerMixin, TemplateView):
     template_name = "initiatives/flyer/page.html"
 
     def get_context_data(self, **kwargs):
-        district = get_object_or_404(District, slug=self.kwargs["district"])
-        return super().get_context_data(flyer=build_flyer(district), **kwargs)
+        return super().get_context_data(flyer=build_flyer(self.permission_object), **kwargs)
 
 
-class FlyerPDFView(View):
-    def get(self, request, district):
-        district = get_object_or_404(District, slug=district)
+class FlyerPDFView(DistrictFlyerMixin, View):
+    def get(self, *args, **kwargs):
+        district = self.permission_object
         response = HttpResponse(render_flyer_pdf(district), content_type="application/pdf")
         # Inline: the browser shows it and the visitor prints or saves it.
         response["Content-Disposition"] = f'inline; filename="folder-{district.slug}.pdf"'

@@ -5,8 +5,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.decorators import method_decorator
@@ -14,14 +14,15 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.gzip import gzip_page
-from django.views.generic import DetailView, TemplateView, View
+from django.views.generic import TemplateView, View
 
-from ondernemend.accounts.rules import is_beheerder, is_coordinator
+from ondernemend.permissions import PermissionRequiredMixin
 
 from .. import geojson
+from ..access import published_place_or_404, visible_contact_point_or_404, visible_initiative_or_404
 from ..enums import TrustSignal
-from ..models import LATITUDE_RANGE, LONGITUDE_RANGE, ContactPoint, Initiative
-from ..queries import (
+from ..models import LATITUDE_RANGE, LONGITUDE_RANGE
+from ..queries.public import (
     CONTACT_POINT,
     INITIATIVE,
     Location,
@@ -29,10 +30,7 @@ from ..queries import (
     load_results,
     map_points,
     map_version,
-    published_contact_points,
-    published_initiatives,
     result_rows,
-    with_district,
 )
 
 RESULTS_PER_PAGE = 20
@@ -154,59 +152,46 @@ class GeoJSONView(View):
         return response
 
 
-class MarkerDetailView(View):
+class MarkerDetailView(PermissionRequiredMixin, View):
     """The details of one marker as an HTML fragment: the same partial as the place's item in the list."""
 
-    def get(self, request, layer: str, pk: int):
-        if layer == INITIATIVE:
-            queryset = published_initiatives().prefetch_related("offers")
-        elif layer == CONTACT_POINT:
-            queryset = published_contact_points()
-        else:
-            raise Http404
-        place = get_object_or_404(with_district(queryset), pk=pk)
-        place.layer = layer
-        return render(request, "initiatives/public/map.html#result", {"place": place})
+    permission_required = "initiatives.view_map"
+
+    def get_permission_object(self):
+        return published_place_or_404(self.kwargs["layer"], self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        return render(request, "initiatives/public/map.html#result", {"place": self.permission_object})
 
 
-def can_see_unpublished(user) -> bool:
-    return is_coordinator(user) or is_beheerder(user)
+class PlaceDetailView(PermissionRequiredMixin, TemplateView):
+    """A listing's own page; unpublished listings only for those `access.py` lets see them (404 otherwise)."""
+
+    permission_required = "initiatives.view_map"
+    layer = ""
+
+    def get_context_data(self, **kwargs):
+        place = self.permission_object
+        place.layer = self.layer
+        return super().get_context_data(place=place, map_settings=map_settings(), **kwargs)
 
 
-class InitiativeDetailView(DetailView):
+class InitiativeDetailView(PlaceDetailView):
     template_name = "initiatives/public/initiative_detail.html"
-    context_object_name = "place"
+    layer = INITIATIVE
 
-    def get_queryset(self):
-        user = self.request.user
-        queryset = Initiative.objects.all()
-        if can_see_unpublished(user):
-            pass
-        elif user.is_authenticated:
-            # Editors preview their own listing before a coördinator publishes it.
-            queryset = (queryset.filter(published=True) | queryset.filter(editors=user)).distinct()
-        else:
-            queryset = queryset.filter(published=True)
-        return with_district(queryset).prefetch_related("offers", "audiences", "languages", "trust_signals")
+    def get_permission_object(self):
+        return visible_initiative_or_404(self.request.user, self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
-        self.object.layer = INITIATIVE
-        trust_statements = [TRUST_STATEMENTS[facet.code] for facet in self.object.trust_signals.all()]
-        return super().get_context_data(
-            **kwargs, map_settings=map_settings(), trust_statements=trust_statements
-        )
+        trust_signals = self.permission_object.trust_signals.all()
+        trust_statements = [TRUST_STATEMENTS[facet.code] for facet in trust_signals]
+        return super().get_context_data(trust_statements=trust_statements, **kwargs)
 
 
-class ContactPointDetailView(DetailView):
+class ContactPointDetailView(PlaceDetailView):
     template_name = "initiatives/public/contactpoint_detail.html"
-    context_object_name = "place"
+    layer = CONTACT_POINT
 
-    def get_queryset(self):
-        queryset = with_district(ContactPoint.objects.all())
-        if can_see_unpublished(self.request.user):
-            return queryset
-        return queryset.filter(published=True)
-
-    def get_context_data(self, **kwargs):
-        self.object.layer = CONTACT_POINT
-        return super().get_context_data(**kwargs, map_settings=map_settings())
+    def get_permission_object(self):
+        return visible_contact_point_or_404(self.request.user, self.kwargs["slug"])

@@ -14,9 +14,9 @@ from django.views import View
 
 from ondernemend.permissions import PermissionRequiredMixin
 
-from .. import transfer, transfer_rules  # noqa: F401  (transfer_rules registers the permission)
-from ..csv_format import CSVFileError
-from ..transfer_forms import ImportConfirmForm, ImportUploadForm
+from .. import transfer
+from ..exceptions import CSVFileError, ImportNotValid
+from ..forms.transfer import ImportConfirmForm, ImportUploadForm
 
 PERMISSION = "initiatives.transfer_listings"
 SESSION_KEY = "initiatives_import"
@@ -29,7 +29,7 @@ def _filename(extension: str) -> str:
 class ExportCSVView(PermissionRequiredMixin, View):
     permission_required = PERMISSION
 
-    def get(self, request):
+    def get(self, *args, **kwargs):
         response = StreamingHttpResponse(
             (line.encode("utf-8") for line in transfer.export_csv_lines()),
             content_type="text/csv; charset=utf-8",
@@ -41,7 +41,7 @@ class ExportCSVView(PermissionRequiredMixin, View):
 class ExportGeoJSONView(PermissionRequiredMixin, View):
     permission_required = PERMISSION
 
-    def get(self, request):
+    def get(self, *args, **kwargs):
         response = HttpResponse(
             json.dumps(transfer.export_geojson(), cls=DjangoJSONEncoder, ensure_ascii=False),
             content_type="application/geo+json; charset=utf-8",
@@ -61,10 +61,10 @@ class ImportCSVView(PermissionRequiredMixin, View):
     permission_required = PERMISSION
     template_name = "initiatives/transfer/import.html"
 
-    def get(self, request):
+    def get(self, *args, **kwargs):
         return self.render_page(upload_form=ImportUploadForm())
 
-    def post(self, request):
+    def post(self, request, *args, **kwargs):
         if "sha256" in request.POST:
             return self.confirm()
         form = ImportUploadForm(request.POST, request.FILES)
@@ -74,7 +74,7 @@ class ImportCSVView(PermissionRequiredMixin, View):
         try:
             plan = transfer.plan_import(text)
         except CSVFileError as error:
-            form.add_error("file", str(error))
+            form.add_error("file", error.message)
             return self.render_page(upload_form=form, status=400)
         request.session.pop(SESSION_KEY, None)
         digest = transfer.content_hash(text)
@@ -100,11 +100,11 @@ class ImportCSVView(PermissionRequiredMixin, View):
             return redirect(reverse("initiatives:import_csv"))
         try:
             plan = transfer.apply_import(pending["text"], by=request.user)
-        except (transfer.ImportNotValid, CSVFileError) as error:
+        except (ImportNotValid, CSVFileError) as error:
             # The listings changed since the preview: show the new preview, nothing has been written.
             request.session.pop(SESSION_KEY, None)
             if isinstance(error, CSVFileError):
-                messages.error(request, str(error))
+                messages.error(request, error.message)
                 return redirect(reverse("initiatives:import_csv"))
             return self.render_page(
                 upload_form=ImportUploadForm(), plan=error.plan, file_name=pending["name"], status=409

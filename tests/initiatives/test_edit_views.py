@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from initiatives.forms import ContactPointForm, InitiativeForm
+from initiatives.forms.edit import ContactPointForm, InitiativeForm
 from initiatives.models import ContactPoint, Facet, FacetKind, Initiative
 from ondernemend.districts.models import District
 from tests.factories.accounts import UserFactory
@@ -396,5 +396,27 @@ def test_contact_point_edit_forbidden_for_initiatiefnemer(client, editor):
     client.force_login(editor)
 
     response = client.get(reverse("initiatives:contactpoint_edit", kwargs={"slug": contact_point.slug}))
+
+    assert response.status_code == 403
+
+
+def test_a_role_that_edits_no_listing_gets_403_whether_or_not_the_listing_exists(client):
+    """docs/access.md: the role is checked before the lookup, so the answer reveals nothing."""
+    initiative = InitiativeFactory()
+    client.force_login(UserFactory(coach=True))
+
+    existing = client.get(reverse("initiatives:edit", kwargs={"slug": initiative.slug}))
+    missing = client.get(reverse("initiatives:edit", kwargs={"slug": "bestaat-niet"}))
+
+    assert (existing.status_code, missing.status_code) == (403, 403)
+
+
+def test_editor_publishing_a_missing_listing_gets_403_too(client, editor):
+    InitiativeFactory(editors=[editor])
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("initiatives:publish", kwargs={"slug": "bestaat-niet"}), {"published": "1"}
+    )
 
     assert response.status_code == 403

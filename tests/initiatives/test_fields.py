@@ -5,7 +5,7 @@ from initiatives.fields import InitiativeChoiceField
 from initiatives.models import Initiative
 from ondernemend.districts.models import District
 from tests.factories.initiatives import InitiativeFactory
-from workshops.forms.series import SeriesForm
+from workshops.forms.manage import SeriesForm
 
 pytestmark = pytest.mark.django_db
 

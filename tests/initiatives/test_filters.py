@@ -2,7 +2,7 @@ import pytest
 from django.http import QueryDict
 from django.utils import translation
 
-from initiatives.queries import filter_places
+from initiatives.queries.public import filter_places
 from ondernemend.districts.models import District
 from tests.factories.initiatives import ContactPointFactory, InitiativeFactory
 

@@ -232,7 +232,7 @@ def test_import_rejects_a_file_it_cannot_read_with_a_message(coordinator_client,
 
 
 def test_import_rejects_a_file_over_the_size_limit(coordinator_client, monkeypatch):
-    monkeypatch.setattr("initiatives.transfer_forms.MAX_UPLOAD_BYTES", 100)
+    monkeypatch.setattr("initiatives.forms.transfer.MAX_UPLOAD_BYTES", 100)
 
     response = upload(coordinator_client, csv_file(GOOD_ROW))
 

@@ -7,8 +7,8 @@ from django.db.models import CharField, Count, F, FloatField, Max, QuerySet, Val
 from django.db.models.functions import Cast, Lower
 from django.http import QueryDict
 
-from .filters import ContactPointFilterSet, InitiativeFilterSet
-from .models import ContactPoint, Initiative
+from ..filters import ContactPointFilterSet, InitiativeFilterSet
+from ..models import ContactPoint, Initiative
 
 INITIATIVE = "initiative"
 CONTACT_POINT = "contactpoint"
@@ -22,6 +22,25 @@ def published_initiatives() -> QuerySet[Initiative]:
 
 def published_contact_points() -> QuerySet[ContactPoint]:
     return ContactPoint.objects.published()
+
+
+def visible_initiatives(user) -> QuerySet[Initiative]:
+    """What a detail page may show this user: the published initiatives, and the unpublished ones to the
+    map's managers and (to preview their listing before it is published) its editors."""
+    if user.has_perm("initiatives.view_unpublished"):
+        queryset = Initiative.objects.all()
+    elif user.is_authenticated:
+        queryset = (published_initiatives() | Initiative.objects.filter(editors=user)).distinct()
+    else:
+        queryset = published_initiatives()
+    return with_district(queryset)
+
+
+def visible_contact_points(user) -> QuerySet[ContactPoint]:
+    """The published contact points; the unpublished ones only to the map's managers."""
+    if user.has_perm("initiatives.view_unpublished"):
+        return with_district(ContactPoint.objects.all())
+    return with_district(published_contact_points())
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from . import csv_format
+from .. import csv_format
+from ..exceptions import CSVFileError
 
 MAX_UPLOAD_BYTES = 1024 * 1024  # kept in the session between preview and confirmation, so kept small
 # What browsers send for a .csv file differs per system; the content itself is checked when it is decoded.
@@ -39,8 +40,8 @@ class ImportUploadForm(forms.Form):
             raise forms.ValidationError(_("Upload a CSV file: a file whose name ends in .csv."))
         try:
             self.cleaned_data["text"] = csv_format.decode(upload.read())
-        except csv_format.CSVFileError as error:
-            raise forms.ValidationError(str(error)) from error
+        except CSVFileError as error:
+            raise forms.ValidationError(error.message) from error
         return upload
 
 

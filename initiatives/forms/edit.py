@@ -1,4 +1,4 @@
-"""Forms for editing listings and for reporting outdated information.
+"""Forms for editing listings: initiatives and contact points share the address, the point and the district.
 
 Everything the database would refuse (postcode, coordinates outside the Netherlands) is checked here first,
 with a message that says what to do, so nothing half-saved reaches the database.
@@ -15,8 +15,8 @@ from ondernemend.accounts.roles import Role
 from ondernemend.districts.models import District
 from ondernemend.districts.queries import find_district
 
-from .models import LATITUDE_RANGE, LONGITUDE_RANGE, ContactPoint, Initiative
-from .postcodes import normalise_postcode
+from ..models import LATITUDE_RANGE, LONGITUDE_RANGE, ContactPoint, Initiative
+from ..postcodes import normalise_postcode
 
 COORDINATE_PLACES = Decimal("0.000001")
 FACET_FIELDS = ["offers", "audiences", "languages", "trust_signals"]
@@ -220,28 +220,3 @@ class ContactPointForm(PlaceFormMixin):
         }
         field_classes = dict.fromkeys(["what_to_ask", "opening_hours"], MultilineTextField)
         labels = {"published": _("Show on the public map")}
-
-
-class ReportOutdatedForm(forms.Form):
-    message = forms.CharField(
-        label=_("What is no longer right?"),
-        help_text=_("For example: the opening hours have changed, or the initiative has moved."),
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": _("Write what is no longer right.")},
-    )
-    reply_email = forms.EmailField(
-        label=_("Your e-mail address"),
-        help_text=_("Only if you would like an answer. We use it for nothing else."),
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    # A trap for spam robots: hidden from people (and screen readers); robots fill in every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))

@@ -1,0 +1,1 @@
+"""Forms of the map, one module per view module (edit, report, transfer)."""
