@@ -7,6 +7,9 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self):
+        from ondernemend.audit.masking import register_personal_app
         from ondernemend.dashboard import register_dashboard_section
 
         register_dashboard_section("workshops/dashboard.html", roles=("coach", "gemeente", "coordinator"))
+        # Everything but series and sessions is about participants: the audit log keeps field names only.
+        register_personal_app("workshops", except_models=["series", "session"])

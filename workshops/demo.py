@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from initiatives.demo import initiative_specs
 from initiatives.demo_words import DISTRICT_CYCLE, DISTRICTS
-from initiatives.enums import Language
 from initiatives.models import Initiative
 from ondernemend.accounts.models import User
 from ondernemend.districts.models import District
+from ondernemend.languages import Language
 
 from .demo_words import ACCESS_REASONS, EXPERIENCE, GOALS, IDEAS, NICKNAMES, REFLECTIONS, SESSIONS
 from .enums import (

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.enums import Language
 from initiatives.models import Initiative
 from ondernemend.districts.models import District
+from ondernemend.languages import Language
 from ondernemend.validators import validate_plain_text
 
 from .enums import (

@@ -2,12 +2,13 @@
 
 Gemeente users get no participant-level permission at all. Coaches only for the series they coach.
 Coördinators manage series; they open a participant record only through the reasoned, logged access
-(workshops.access), never through these permissions alone.
+(workshops.access), never through these permissions alone. All of the app's permissions are here; the
+objects they are checked on come from workshops.access (docs/access.md: 404 or 403).
 """
 
 import rules
 
-from ondernemend.accounts.rules import is_beheerder, is_coordinator
+from ondernemend.accounts.rules import is_beheerder, is_coach, is_coordinator
 
 
 @rules.predicate
@@ -31,6 +32,7 @@ can_manage_series = is_coordinator | is_beheerder
 
 rules.add_perm("workshops.add_series", can_manage_series)
 rules.add_perm("workshops.change_series", can_manage_series)
+rules.add_perm("workshops.view_coach_home", is_coach)
 rules.add_perm("workshops.view_series_participants", is_coach_of_series)
 rules.add_perm("workshops.view_registration", is_coach_of_registration)
 rules.add_perm("workshops.change_intake", is_coach_of_registration)

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.enums import Language, Offer, TrustSignal
-from initiatives.queries import published_initiatives
+from initiatives.enums import Offer, TrustSignal
+from initiatives.queries.public import published_initiatives
+from ondernemend.languages import Language
 
 from .enums import DigitalSkills, DutchLevel, IdeaStage, PracticalNeed, ReferralWish
 

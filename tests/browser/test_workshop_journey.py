@@ -35,7 +35,7 @@ PAST_SESSIONS = 3
 
 def a_series_with_past_sessions_and_one_to_come(coach):
     """A series that takes sign-ups after its start (`signup_after_start`) stays open until the last planned
-    session starts (workshops.queries.open_for_signup): one session still to come keeps it open."""
+    session starts (workshops.queries.common.open_for_signup): one session still to come keeps it open."""
     series = SeriesFactory(
         coaches=[coach],
         signup_after_start=True,

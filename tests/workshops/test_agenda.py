@@ -9,8 +9,10 @@ from django.utils import timezone
 from ondernemend.districts.models import District
 from tests.factories.initiatives import InitiativeFactory
 from tests.factories.workshops import RegistrationFactory, SeriesFactory, SessionFactory
-from workshops import queries
 from workshops.enums import Pictogram, RegistrationStatus
+from workshops.models import Series
+from workshops.queries.common import open_for_signup, with_overview
+from workshops.queries.public import public_series
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +138,7 @@ def test_series_page_of_unpublished_series_is_not_found(client):
     response = client.get(reverse("workshops:series", kwargs={"slug": series.slug}))
 
     assert response.status_code == 404
-    assert queries.public_series(series.slug) is None
+    assert public_series(series.slug) is None
 
 
 def where_text():
@@ -205,6 +207,6 @@ def test_open_for_signup_needs_a_coach_and_a_series_that_has_not_started():
     SeriesFactory(sessions=3)
     SeriesFactory(sessions=3, sessions__start=now - datetime.timedelta(days=1))
 
-    overview = queries.with_overview(queries.Series.objects.order_by("pk"))
+    overview = with_overview(Series.objects.order_by("pk"))
 
-    assert [queries.open_for_signup(series, now) for series in overview] == [False, True, False]
+    assert [open_for_signup(series, now) for series in overview] == [False, True, False]

@@ -16,17 +16,13 @@ from tests.factories.workshops import (
     RegistrationFactory,
     SeriesFactory,
 )
-from workshops.access import ReasonRequired, log_access
+from workshops.access import log_access
+from workshops.certificate_codes import new_certificate_code
 from workshops.certificate_pdf import certificate_document, certificate_languages
 from workshops.enums import AccessAction, AttendanceStatus, IncomeSituation
+from workshops.exceptions import CertificateError, ReasonRequired
 from workshops.models import AccessLogEntry, Certificate
-from workshops.services.certificates import (
-    CertificateError,
-    issue_certificate,
-    new_certificate_code,
-    revoke_certificate,
-    rule_met,
-)
+from workshops.services.certificates import issue_certificate, revoke_certificate, rule_met
 
 pytestmark = pytest.mark.django_db
 

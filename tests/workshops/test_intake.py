@@ -10,8 +10,9 @@ from tests.factories.accounts import UserFactory
 from tests.factories.initiatives import InitiativeFactory
 from tests.factories.workshops import IntakeFactory, RegistrationFactory, SeriesFactory
 from workshops.enums import AccessAction, DutchLevel, IdeaStage, PracticalNeed, ReferralWish
+from workshops.exceptions import IntakeConflict
 from workshops.models import AccessLogEntry, Intake
-from workshops.services.coaching import IntakeConflict, save_intake
+from workshops.services.coaching import save_intake
 from workshops.suggestions import Answers, Candidate, score_initiative, suggest_initiatives
 
 pytestmark = pytest.mark.django_db

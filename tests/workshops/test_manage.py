@@ -11,8 +11,9 @@ from tests.factories.accounts import SuperUserFactory, UserFactory
 from tests.factories.initiatives import InitiativeFactory
 from tests.factories.workshops import SeriesFactory, SessionFactory
 from workshops.enums import Pictogram
+from workshops.exceptions import SeriesWithoutCoach
 from workshops.models import Series, Session
-from workshops.services.series import SeriesWithoutCoach, save_series
+from workshops.services.series import save_series
 
 pytestmark = pytest.mark.django_db
 

@@ -3,30 +3,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..enums import (
-    AgeBand,
-    AttendanceStatus,
-    IncomeSituation,
-    LearningPreference,
-    PracticalNeed,
-    ReferralWish,
-)
+from ..enums import AgeBand, AttendanceStatus, IncomeSituation
 from ..models import Intake, Participant
-from ..services.coaching import NEW_INTAKE_VERSION, PARTICIPANT_FIELDS
+from ..participant_data import EMPTY, INTAKE_ANSWERS, PARTICIPANT_ANSWERS, Group, Row, held, intake_questions
+from ..services.coaching import NEW_INTAKE_VERSION
 
-
-def _checkboxes(choices, label):
-    return forms.MultipleChoiceField(
-        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
+_WIDGETS = {Group.CHOICE: forms.RadioSelect, Group.TEXT: forms.Textarea(attrs={"rows": 3})}
 
 
 class IntakeForm(forms.ModelForm):
-    """DESIGN.md §3.2. Never a BSN, date of birth, ID or health question: those fields do not exist."""
+    """DESIGN.md §3.2. Never a BSN, date of birth, ID or health question: those fields do not exist.
 
-    learning_preferences = _checkboxes(LearningPreference.choices, _("Learns best"))
-    practical_needs = _checkboxes(PracticalNeed.choices, _("Practical needs"))
-    referral_wishes = _checkboxes(ReferralWish.choices, _("Would like help with"))
+    The questions and their headings come from workshops.participant_data: the intake's answers and the
+    participant's optional coarse details (`PARTICIPANT_ANSWERS`, declared below with their own wording).
+    """
+
     income_situation = forms.ChoiceField(
         label=_("Income situation"),
         choices=[("", _("Not asked or not said")), *IncomeSituation.choices],
@@ -49,24 +40,11 @@ class IntakeForm(forms.ModelForm):
 
     class Meta:
         model = Intake
-        fields = [
-            "idea_stage",
-            "idea_description",
-            "prior_experience",
-            "dutch_level",
-            "digital_skills",
-            "learning_preferences",
-            "practical_needs",
-            "personal_goal",
-            "referral_wishes",
-        ]
+        fields = list(INTAKE_ANSWERS)
         widgets = {
-            "idea_stage": forms.RadioSelect,
-            "dutch_level": forms.RadioSelect,
-            "digital_skills": forms.RadioSelect,
-            "idea_description": forms.Textarea(attrs={"rows": 3}),
-            "prior_experience": forms.Textarea(attrs={"rows": 3}),
-            "personal_goal": forms.Textarea(attrs={"rows": 3}),
+            name: _WIDGETS[held(Intake, name).group]
+            for name in INTAKE_ANSWERS
+            if held(Intake, name).group in _WIDGETS
         }
         help_texts = {
             "idea_stage": _("“No idea yet” is a good start."),
@@ -77,12 +55,25 @@ class IntakeForm(forms.ModelForm):
         instance = kwargs.get("instance")
         initial = kwargs.setdefault("initial", {})
         initial.setdefault("version", instance.version if instance else NEW_INTAKE_VERSION)
-        for name in PARTICIPANT_FIELDS:
+        for name in PARTICIPANT_ANSWERS:
             initial.setdefault(name, getattr(participant, name))
         super().__init__(*args, **kwargs)
-        # Radio lists without an empty "---------" option; an optional answer may stay unchosen.
-        for name in ("idea_stage", "dutch_level", "digital_skills"):
-            self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
+        for name in INTAKE_ANSWERS:
+            item = held(Intake, name)
+            if item.group is Group.LIST:  # a JSON list in the model: checkboxes of its codes here
+                self.fields[name] = forms.MultipleChoiceField(
+                    label=self.fields[name].label,
+                    choices=item.choices.choices,
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                )
+            elif item.group is Group.CHOICE:
+                # Radio lists without an empty "---------" option; an optional answer may stay unchosen.
+                self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
+
+    def sections(self) -> list[tuple[str, list]]:
+        """The form's headings with their fields, for the template (workshops/coach/intake.html)."""
+        return [(section.label, [self[name] for name in names]) for section, names in intake_questions()]
 
     def answers(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if name != "version"}
@@ -124,8 +115,9 @@ class ReflectionForm(forms.Form):
     )
 
 
-def readable_answers(form: IntakeForm) -> list[tuple[str, str]]:
-    """The answers an (unbound) intake form starts from, as (label, text) pairs: the other coach's version."""
+def readable_answers(form: IntakeForm) -> list[Row]:
+    """The answers an (unbound) intake form starts from, as rows for workshops/participant_data.html: the
+    other coach's version, shown next to the form."""
     rows = []
     for name, field in form.fields.items():
         if name == "version":
@@ -136,5 +128,5 @@ def readable_answers(form: IntakeForm) -> list[tuple[str, str]]:
             text = ", ".join(str(choices.get(item, item)) for item in value)
         else:
             text = str(choices.get(value, value)) if value not in (None, "") else ""
-        rows.append((field.label, text or "—"))
+        rows.append(Row(field.label, text or EMPTY))
     return rows

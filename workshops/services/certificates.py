@@ -2,51 +2,18 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+
+from ondernemend.audit.services import record_change
 
 from ..access import log_access
 from ..certificate_codes import new_certificate_code
-from ..coach_queries import progress_of
 from ..enums import AccessAction
+from ..exceptions import AlreadyIssued, AlreadyRevoked, NoFreeCode, ReasonNeeded, RuleNotMet
 from ..models import Attendance, Certificate, Registration
 from ..progress import Progress
+from ..queries.common import progress_of
 
 CODE_TRIES = 10
-
-
-class CertificateError(Exception):
-    """The certificate cannot be issued or changed. `message` says why, in plain words; str() is a short
-    English code for logs and tests."""
-
-    code = "no free code"
-    message = _("Something went wrong. Please try again.")
-
-    def __init__(self):
-        super().__init__(self.code)
-
-
-class AlreadyIssued(CertificateError):
-    code = "already issued"
-    message = _("This participant already has a certificate.")
-
-
-class RuleNotMet(CertificateError):
-    code = "rule not met"
-    message = _("The rule for the certificate is not met yet.")
-
-
-class ReasonNeeded(CertificateError):
-    code = "reason needed"
-    message = _("Please give a reason.")
-
-
-class AlreadyRevoked(CertificateError):
-    code = "already revoked"
-    message = _("This certificate was already revoked.")
-
-
-class NoFreeCode(CertificateError):
-    """Ten codes in a row were taken: practically impossible, but never a 500."""
 
 
 def progress(registration: Registration) -> Progress:
@@ -94,6 +61,7 @@ def issue_certificate(
     certificate.revoked_reason = ""
     _save_with_new_code(certificate)
     _touch(registration, by=by, reason=override_reason or access_reason)
+    record_change(by=by, action="certificate.issued", target=certificate)
     return certificate
 
 
@@ -120,6 +88,7 @@ def revoke_certificate(certificate: Certificate, *, by, reason: str) -> Certific
     certificate.revoked_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_reason"])
     _touch(certificate.registration, by=by, reason=reason)
+    record_change(by=by, action="certificate.revoked", target=certificate)
     return certificate
 
 

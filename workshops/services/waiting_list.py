@@ -7,6 +7,8 @@ Everything that changes seats runs under the same row lock on the series as the 
 from django.db import transaction
 from django.utils import timezone
 
+from ondernemend.audit.services import PARTICIPANT, record_change
+
 from ..access import log_access
 from ..enums import AccessAction, RegistrationStatus
 from ..models import Registration, Series
@@ -57,6 +59,9 @@ def cancel_registration(registration: Registration, *, by=None, now=None) -> Reg
         registration.save(update_fields=["status", "cancelled_at"])
         if by is not None:
             log_access(registration.participant, user=by, action=AccessAction.EDIT)
+        record_change(
+            by=by, role=None if by else PARTICIPANT, action="registration.cancelled", target=registration
+        )
         promote_from_waiting_list(registration.series, now=now)
     return registration
 

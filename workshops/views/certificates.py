@@ -10,59 +10,28 @@ normalised before the look-up (workshops.certificate_codes).
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
 from ondernemend.permissions import PermissionRequiredMixin
 from ondernemend.throttle import RateLimit, RateLimited
 
-from .. import coach_queries
-from ..access import access_reason, log_access
-from ..certificate_codes import MAX_TYPED_LENGTH, normalise_certificate_code
+from ..access import access_reason, log_access, readable_registration_or_404
+from ..certificate_codes import normalise_certificate_code
 from ..certificate_pdf import render_certificate_pdf
 from ..enums import AccessAction
+from ..exceptions import CertificateError
+from ..forms.certificates import OverrideForm, ReasonForm, VerifyCodeForm
 from ..models import Certificate, Registration
+from ..queries.certificates import verifiable_certificate
+from ..queries.common import name_of
 from ..services import certificates as services
 
 VERIFY_LIMIT = RateLimit("workshops.verify", limit=30, window=10 * 60)  # look-ups per client
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
-class OverrideForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Why do you issue the certificate although the rule is not met?"),
-        help_text=gettext_lazy("This reason is saved and the participant can read it."),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-
-class VerifyCodeForm(forms.Form):
-    code = forms.CharField(
-        label=gettext_lazy("Verification code"),
-        help_text=gettext_lazy("The code is on the certificate, for example 1234-5678-9012."),
-        max_length=MAX_TYPED_LENGTH,
-        error_messages={"max_length": gettext_lazy("A code has 12 digits, for example 1234-5678-9012.")},
-    )
-
-    def clean_code(self) -> str:
-        code = normalise_certificate_code(self.cleaned_data["code"])
-        if code is None:
-            raise ValidationError(_("A code has 12 digits, for example 1234-5678-9012."), code="invalid")
-        return code
 
 
 class ReasonFirstMixin:
@@ -86,22 +55,14 @@ class ReasonFirstMixin:
 
 
 class RegistrationPermissionMixin(PermissionRequiredMixin, ReasonFirstMixin):
-    """The registration (pk) as permission object. An unknown pk checks against no object: a coach then
-    gets 403 exactly as for another coach's participant, so the answer does not reveal who exists."""
+    """The registration (pk) as permission object: one the user coaches, or any for a coördinator, who is
+    then asked for a reason first. Anyone else gets 404, as for a number that does not exist."""
 
     def get_permission_object(self):
-        if not self.request.user.is_authenticated:
-            return None
-        return (
-            Registration.objects.select_related("participant", "series__initiative__district")
-            .filter(pk=self.kwargs["pk"])
-            .first()
-        )
+        return readable_registration_or_404(self.request.user, self.kwargs["pk"])
 
     @property
     def registration(self) -> Registration:
-        if self.permission_object is None:
-            raise Http404
         return self.permission_object
 
     def read_page_context(self) -> dict:
@@ -112,7 +73,7 @@ class RegistrationPermissionMixin(PermissionRequiredMixin, ReasonFirstMixin):
             "registration": registration,
             "participant": registration.participant,
             "series": registration.series,
-            "series_name": coach_queries.name_of(registration.series),
+            "series_name": name_of(registration.series),
         }
 
 
@@ -120,10 +81,10 @@ class IssueCertificateView(RegistrationPermissionMixin, View):
     permission_required = "workshops.issue_certificate"
     template_name = "workshops/certificates/issue.html"
 
-    def get(self, request, pk):
+    def get(self, *args, **kwargs):
         return self.page(OverrideForm())
 
-    def post(self, request, pk):
+    def post(self, request, *args, **kwargs):
         form = OverrideForm(request.POST)
         if form.is_valid():
             try:
@@ -133,11 +94,11 @@ class IssueCertificateView(RegistrationPermissionMixin, View):
                     override_reason=form.cleaned_data["reason"],
                     access_reason=self.access_reason,
                 )
-            except services.CertificateError as error:
-                form.add_error("reason" if isinstance(error, services.ReasonNeeded) else None, error.message)
+            except CertificateError as error:
+                form.add_error(error.field, error.message)
             else:
                 messages.success(request, _("The certificate is ready."))
-                return redirect("workshops:issue_certificate", pk=pk)
+                return redirect("workshops:issue_certificate", pk=self.registration.pk)
         return self.page(form, status=400)
 
     def page(self, form, status=200):
@@ -163,16 +124,16 @@ class RevokeCertificateView(RegistrationPermissionMixin, View):
             raise Http404
         return certificate
 
-    def get(self, request, pk):
+    def get(self, *args, **kwargs):
         return self.page(ReasonForm(), self.certificate())
 
-    def post(self, request, pk):
+    def post(self, request, *args, **kwargs):
         certificate = self.certificate()
         form = ReasonForm(request.POST)
         if form.is_valid():
             services.revoke_certificate(certificate, by=request.user, reason=form.cleaned_data["reason"])
             messages.success(request, _("The certificate is revoked. It can no longer be checked."))
-            return redirect("workshops:issue_certificate", pk=pk)
+            return redirect("workshops:issue_certificate", pk=self.registration.pk)
         return self.page(form, certificate, status=400)
 
     def page(self, form, certificate, status=200):
@@ -187,7 +148,7 @@ class RevokeCertificateView(RegistrationPermissionMixin, View):
 class CertificatePDFView(RegistrationPermissionMixin, View):
     permission_required = "workshops.issue_certificate"
 
-    def get(self, request, pk):
+    def get(self, *args, **kwargs):
         certificate = services.active_certificate(self.registration)
         if certificate is None:
             raise Http404
@@ -203,21 +164,6 @@ def reason_step_url(registration: Registration, next_url: str) -> str:
     """The reasoned-access page for this registration, returning to `next_url` once a reason is given."""
     url = reverse("workshops:reasoned_access", kwargs={"pk": registration.pk})
     return f"{url}?{urlencode({'next': next_url})}"
-
-
-def verifiable_certificate(code: str) -> Certificate | None:
-    """Only a public, not revoked certificate of a participant who was not anonymised. `code` is in the
-    stored form (normalise_certificate_code)."""
-    return (
-        Certificate.objects.select_related("registration__participant", "registration__series__initiative")
-        .filter(
-            code=code,
-            public=True,
-            revoked_at__isnull=True,
-            registration__participant__anonymised_at__isnull=True,
-        )
-        .first()
-    )
 
 
 class VerifyView(View):

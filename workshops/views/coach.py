@@ -13,15 +13,16 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
-from ondernemend.accounts.rules import is_coach
 from ondernemend.permissions import PermissionRequiredMixin
 from ondernemend.printing import absolute_reverse, qr_svg
 
-from .. import coach_queries
 from ..access import coached_registration_or_404, coached_series_or_404, coached_session_or_404, log_access
 from ..enums import AccessAction
+from ..exceptions import IntakeConflict
 from ..forms.coach import AttendanceForm, IntakeForm, ReflectionForm, readable_answers
-from ..models import Intake
+from ..participant_data import CONTACT, INTAKE_SUMMARY, rows
+from ..queries import coach as queries
+from ..queries.common import name_of
 from ..series_names import first_start, series_name
 from ..services import coaching
 from ..suggestions import suggest_initiatives
@@ -30,19 +31,15 @@ from ..tokens import make_token
 
 @method_decorator(never_cache, name="dispatch")
 class CoachMixin(PermissionRequiredMixin):
-    """Anonymous: to the log-in page; someone else's object: 404; the page itself is never cached."""
+    """Anonymous: to the log-in page; someone else's object: 404; the page itself is never cached.
 
-    fetch = None  # one of the workshops.access helpers
+    Each view on one object returns a workshops.access helper from `get_permission_object()`.
+    """
+
     # Pages without a form send no referrer at all. A page with a form keeps the site's "same-origin"
     # (nothing leaves the site either): under "no-referrer" browsers send `Origin: null` with the POST,
     # and Django's CSRF check rightly refuses it.
     referrer_policy = "no-referrer"
-
-    def get_permission_object(self):
-        if not self.request.user.is_authenticated:
-            return None
-        key = self.kwargs.get("slug", self.kwargs.get("pk"))
-        return type(self).fetch(self.request.user, key)
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -52,40 +49,44 @@ class CoachMixin(PermissionRequiredMixin):
 
 
 class CoachHomeView(CoachMixin, TemplateView):
+    permission_required = "workshops.view_coach_home"
     template_name = "workshops/coach/home.html"
 
-    def has_permission(self):
-        return is_coach(self.request.user)
-
     def get_context_data(self, **kwargs):
-        return super().get_context_data(series_list=coach_queries.coached_series(self.request.user), **kwargs)
+        return super().get_context_data(series_list=queries.coached_series(self.request.user), **kwargs)
 
 
 class SeriesParticipantsView(CoachMixin, TemplateView):
     permission_required = "workshops.view_series_participants"
-    fetch = coached_series_or_404
     template_name = "workshops/coach/series.html"
+
+    def get_permission_object(self):
+        return coached_series_or_404(self.request.user, self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         series = self.permission_object
-        overview = coach_queries.series_overview(series)
+        overview = queries.series_overview(series)
         name = series_name(series, first_start(overview["sessions"]))
         return super().get_context_data(series=series, series_name=name, **overview, **kwargs)
 
 
 class ParticipantView(CoachMixin, TemplateView):
     permission_required = "workshops.view_registration"
-    fetch = coached_registration_or_404
     template_name = "workshops/coach/participant.html"
+
+    def get_permission_object(self):
+        return coached_registration_or_404(self.request.user, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         registration = self.permission_object
         log_access(registration.participant, user=self.request.user, action=AccessAction.VIEW)
-        record = coach_queries.participant_record(registration)
+        record = queries.participant_record(registration)
         return super().get_context_data(
             registration=registration,
             participant=registration.participant,
             series_name=series_name(registration.series, first_start(record["sessions"])),
+            contact_rows=rows(registration.participant, CONTACT, own=False),
+            intake_rows=rows(record["intake"], INTAKE_SUMMARY, own=False),
             **record,
             **kwargs,
         )
@@ -96,18 +97,22 @@ class IntakeReceiptView(CoachMixin, TemplateView):
     and their personal link with a QR code (DESIGN.md §2: the participant's own link)."""
 
     permission_required = "workshops.view_registration"
-    fetch = coached_registration_or_404
     template_name = "workshops/coach/receipt.html"
+
+    def get_permission_object(self):
+        return coached_registration_or_404(self.request.user, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         registration = self.permission_object
         log_access(registration.participant, user=self.request.user, action=AccessAction.VIEW)
         record_url = absolute_reverse("workshops:my_record", token=make_token(registration.participant))
+        intake = queries.intake_of(registration)
         return super().get_context_data(
             registration=registration,
             participant=registration.participant,
-            intake=Intake.objects.filter(registration=registration).first(),
-            first_session=registration.series.sessions.filter(cancelled=False).order_by("starts_at").first(),
+            intake=intake,
+            intake_rows=rows(intake),  # everything the intake holds, in the words of her own page
+            first_session=queries.first_planned_session(registration.series),
             record_url=record_url,
             record_qr=qr_svg(record_url, title=_("QR code: your own page with your data")),
             **kwargs,
@@ -119,12 +124,15 @@ class IntakeView(CoachMixin, FormView):
 
     referrer_policy = None  # the site's same-origin: see CoachMixin
     permission_required = "workshops.change_intake"
-    fetch = coached_registration_or_404
     template_name = "workshops/coach/intake.html"
+    form_class = IntakeForm
     conflict = None
 
+    def get_permission_object(self):
+        return coached_registration_or_404(self.request.user, self.kwargs["pk"])
+
     def get_intake(self):
-        return Intake.objects.select_related("updated_by").filter(registration=self.permission_object).first()
+        return queries.intake_of(self.permission_object)
 
     def get(self, request, *args, **kwargs):
         log_access(self.permission_object.participant, user=request.user, action=AccessAction.VIEW)
@@ -137,9 +145,6 @@ class IntakeView(CoachMixin, FormView):
             "participant": self.permission_object.participant,
         }
 
-    def get_form_class(self):
-        return IntakeForm
-
     def form_valid(self, form):
         registration = self.permission_object
         try:
@@ -149,7 +154,7 @@ class IntakeView(CoachMixin, FormView):
                 version=form.cleaned_data["version"],
                 by=self.request.user,
             )
-        except coaching.IntakeConflict as conflict:
+        except IntakeConflict as conflict:
             return self.show_conflict(form, conflict.current)
         messages.success(
             self.request,
@@ -190,16 +195,18 @@ class AttendanceView(CoachMixin, FormView):
 
     referrer_policy = None  # the site's same-origin: see CoachMixin
     permission_required = "workshops.take_attendance"
-    fetch = coached_session_or_404
     template_name = "workshops/coach/attendance.html"
     form_class = AttendanceForm
+
+    def get_permission_object(self):
+        return coached_session_or_404(self.request.user, self.kwargs["pk"])
 
     def get_form_kwargs(self):
         session = self.permission_object
         return {
             **super().get_form_kwargs(),
-            "registrations": coach_queries.confirmed_registrations(session),
-            "current": coach_queries.attendance_statuses(session),
+            "registrations": queries.confirmed_registrations(session),
+            "current": queries.attendance_statuses(session),
         }
 
     def form_valid(self, form):
@@ -221,8 +228,8 @@ class AttendanceView(CoachMixin, FormView):
         return super().get_context_data(
             session=session,
             series=session.series,
-            series_name=coach_queries.name_of(session.series),
-            already_recorded=bool(coach_queries.attendance_statuses(session)),
+            series_name=name_of(session.series),
+            already_recorded=bool(queries.attendance_statuses(session)),
             **kwargs,
         )
 
@@ -230,9 +237,11 @@ class AttendanceView(CoachMixin, FormView):
 class ReflectionView(CoachMixin, FormView):
     referrer_policy = None  # the site's same-origin: see CoachMixin
     permission_required = "workshops.write_reflection"
-    fetch = coached_session_or_404
     template_name = "workshops/coach/reflections.html"
     form_class = ReflectionForm
+
+    def get_permission_object(self):
+        return coached_session_or_404(self.request.user, self.kwargs["pk"])
 
     def form_valid(self, form):
         session = self.permission_object
@@ -245,7 +254,7 @@ class ReflectionView(CoachMixin, FormView):
         return super().get_context_data(
             session=session,
             series=session.series,
-            series_name=coach_queries.name_of(session.series),
-            reflections=coach_queries.session_reflections(session),
+            series_name=name_of(session.series),
+            reflections=queries.session_reflections(session),
             **kwargs,
         )

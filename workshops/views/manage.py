@@ -1,26 +1,31 @@
 """Coördinators: the list of series, a series' settings and its sessions (rules: workshops.*_series)."""
 
-from django import forms
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from ondernemend.permissions import PermissionRequiredMixin
 
-from .. import queries
-from ..access import grant_reasoned_access, log_access
+from ..access import (
+    grant_reasoned_access,
+    log_access,
+    reasoned_registration_or_404,
+    series_or_404,
+    session_in_series_or_404,
+)
 from ..enums import AccessAction
-from ..forms.series import SeriesForm, SessionForm
-from ..models import Registration, Series, Session
+from ..exceptions import SeriesWithoutCoach
+from ..forms.manage import ReasonForAccessForm, SeriesForm, SessionForm
+from ..models import Series, Session
+from ..queries.common import places_left, rule_exceeds_plan
+from ..queries.manage import manage_list, sessions_of
+from ..queries.record import participant_record_context
 from ..services import series as services
-from .record import participant_record_context
 
 CANCEL_FIELD = "cancel_session"
 RESTORE_FIELD = "restore_session"
@@ -32,10 +37,10 @@ class SeriesListView(PermissionRequiredMixin, TemplateView):
     template_name = "workshops/manage/series_list.html"
 
     def get_context_data(self, **kwargs):
-        series_list = list(queries.manage_list())
+        series_list = list(manage_list())
         for series in series_list:
-            series.places_left = queries.places_left(series)
-            series.rule_problem = queries.rule_exceeds_plan(series, series.planned_sessions)
+            series.places_left = places_left(series)
+            series.rule_problem = rule_exceeds_plan(series, series.planned_sessions)
             series.without_coach = not series.has_coach
         return super().get_context_data(series_list=series_list, **kwargs)
 
@@ -50,8 +55,8 @@ class SeriesFormMixin:
             return services.save_series(
                 form.save(commit=False), coaches=form.cleaned_data["coaches"], by=self.request.user
             )
-        except services.SeriesWithoutCoach as error:
-            form.add_error("coaches", str(error.message))
+        except SeriesWithoutCoach as error:
+            form.add_error("coaches", error.message)
             return None
 
 
@@ -72,9 +77,12 @@ class SeriesCreateView(PermissionRequiredMixin, SeriesFormMixin, FormView):
 class SeriesUpdateView(PermissionRequiredMixin, SeriesFormMixin, FormView):
     permission_required = "workshops.change_series"
 
-    @cached_property
+    def get_permission_object(self):
+        return series_or_404(self.request.user, self.kwargs["slug"])
+
+    @property
     def series(self) -> Series:
-        return get_object_or_404(Series, slug=self.kwargs["slug"])
+        return self.permission_object
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.series}
@@ -96,14 +104,12 @@ class SessionsView(PermissionRequiredMixin, View):
     permission_required = "workshops.change_series"
     template_name = "workshops/manage/sessions.html"
 
-    @cached_property
-    def series(self) -> Series:
-        return get_object_or_404(Series, slug=self.kwargs["slug"])
+    def get_permission_object(self):
+        return series_or_404(self.request.user, self.kwargs["slug"])
 
-    def chosen_session(self, value) -> Session | None:
-        if not value or not str(value).isdigit():
-            return None
-        return get_object_or_404(Session, series=self.series, pk=int(value))
+    @property
+    def series(self) -> Series:
+        return self.permission_object
 
     def form_for(self, session: Session | None, data=None) -> SessionForm:
         instance = session or Session(series=self.series)
@@ -111,13 +117,13 @@ class SessionsView(PermissionRequiredMixin, View):
         return SessionForm(data, instance=instance, initial=initial, series=self.series)
 
     def render(self, form, status=200):
-        sessions = list(self.series.sessions.order_by("number"))
+        sessions = sessions_of(self.series)
         planned = sum(1 for session in sessions if not session.cancelled)
         context = {
             "series": self.series,
             "sessions": sessions,
             "planned": planned,
-            "rule_problem": queries.rule_exceeds_plan(self.series, planned),
+            "rule_problem": rule_exceeds_plan(self.series, planned),
             "form": form,
             "editing": form.instance.pk is not None,
             "edit_param": EDIT_PARAM,
@@ -127,12 +133,12 @@ class SessionsView(PermissionRequiredMixin, View):
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request, *args, **kwargs):
-        return self.render(self.form_for(self.chosen_session(request.GET.get(EDIT_PARAM))))
+        return self.render(self.form_for(session_in_series_or_404(self.series, request.GET.get(EDIT_PARAM))))
 
     def post(self, request, *args, **kwargs):
         for field, cancelled in ((CANCEL_FIELD, True), (RESTORE_FIELD, False)):
             if field in request.POST:
-                session = self.chosen_session(request.POST[field])
+                session = session_in_series_or_404(self.series, request.POST[field])
                 if session is None:
                     break
                 services.set_session_cancelled(session, cancelled=cancelled, by=request.user)
@@ -142,22 +148,14 @@ class SessionsView(PermissionRequiredMixin, View):
                     text = _("Session %(number)s takes place again.")
                 messages.success(request, text % {"number": session.number})
                 return redirect("workshops:sessions", slug=self.series.slug)
-        form = self.form_for(self.chosen_session(request.POST.get(EDIT_PARAM)), request.POST)
+        form = self.form_for(
+            session_in_series_or_404(self.series, request.POST.get(EDIT_PARAM)), request.POST
+        )
         if not form.is_valid():
             return self.render(form)
         session = services.save_session(form.save(commit=False), by=request.user)
         messages.success(request, _("Session %(number)s is saved.") % {"number": session.number})
         return redirect("workshops:sessions", slug=self.series.slug)
-
-
-class ReasonForAccessForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Why do you need to see this record?"),
-        help_text=gettext_lazy("The participant can read this reason."),
-        min_length=10,
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -171,19 +169,14 @@ class ReasonedAccessView(PermissionRequiredMixin, View):
     permission_required = "workshops.open_participant_record_with_reason"
     template_name = "workshops/record/reasoned_access.html"
 
-    def registration(self) -> Registration:
-        return get_object_or_404(
-            Registration.objects.select_related("participant"),
-            pk=self.kwargs["pk"],
-            participant__anonymised_at__isnull=True,
-        )
+    def get_permission_object(self):
+        return reasoned_registration_or_404(self.request.user, self.kwargs["pk"])
 
-    def get(self, request, pk):
-        self.registration()
+    def get(self, request, *args, **kwargs):
         return render(request, self.template_name, {"form": ReasonForAccessForm()})
 
-    def post(self, request, pk):
-        participant = self.registration().participant
+    def post(self, request, *args, **kwargs):
+        participant = self.permission_object.participant
         form = ReasonForAccessForm(request.POST)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)

@@ -20,11 +20,11 @@ from django.views.generic import FormView, TemplateView
 from ondernemend.referrer import no_referrer
 from ondernemend.throttle import RateLimit, RateLimited
 
-from .. import queries
 from ..consent import CURRENT_VERSION, consent_text
 from ..enums import Pictogram, RegistrationStatus
-from ..forms.signup import AgendaFilterForm, SignUpForm
-from ..models import Registration
+from ..forms.public import AgendaFilterForm, SignUpForm
+from ..queries.common import has_finished, has_started, open_for_signup, places_left
+from ..queries.public import next_session, public_series, signed_up_registration, upcoming_series
 from ..services.signup import registration_for_key, sign_up
 from ..tokens import make_token
 
@@ -59,14 +59,12 @@ class AgendaView(TemplateView):
     def get_context_data(self, **kwargs):
         form = AgendaFilterForm(self.request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
-        series = list(
-            queries.upcoming_series(district=filters.get("district"), language=filters.get("language", ""))
-        )
+        series = list(upcoming_series(district=filters.get("district"), language=filters.get("language", "")))
         now = timezone.now()
         for item in series:
-            item.places_left = queries.places_left(item)
-            item.has_started = queries.has_started(item, now)
-            item.open_for_signup = queries.open_for_signup(item, now)
+            item.places_left = places_left(item)
+            item.has_started = has_started(item, now)
+            item.open_for_signup = open_for_signup(item, now)
         return super().get_context_data(
             form=form, series_list=series, filtered=bool(filters and any(filters.values())), **kwargs
         )
@@ -78,14 +76,14 @@ class PublicSeriesMixin:
     require_open = False  # True: only while people can still sign up
 
     def dispatch(self, request, *args, **kwargs):
-        self.series = queries.public_series(kwargs["slug"])
+        self.series = public_series(kwargs["slug"])
         if self.series is None:
             raise Http404
         now = timezone.now()
-        self.series.places_left = queries.places_left(self.series)
-        self.series.has_started = queries.has_started(self.series, now)
-        self.series.finished = queries.has_finished(self.series, now)
-        self.series.open_for_signup = queries.open_for_signup(self.series, now)
+        self.series.places_left = places_left(self.series)
+        self.series.has_started = has_started(self.series, now)
+        self.series.finished = has_finished(self.series, now)
+        self.series.open_for_signup = open_for_signup(self.series, now)
         if self.require_open and not self.series.open_for_signup:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -167,11 +165,7 @@ class SignUpDoneView(TemplateView):
     template_name = "workshops/public/signup_done.html"
 
     def get(self, request, *args, **kwargs):
-        registration = (
-            Registration.objects.select_related("participant", "series", "series__initiative")
-            .filter(pk=request.session.get(SIGNED_UP_SESSION_KEY), series__slug=kwargs["slug"])
-            .first()
-        )
+        registration = signed_up_registration(request.session.get(SIGNED_UP_SESSION_KEY), kwargs["slug"])
         if registration is None:
             return redirect("workshops:series", slug=kwargs["slug"])
         context = self.get_context_data(
@@ -179,7 +173,7 @@ class SignUpDoneView(TemplateView):
             series=registration.series,
             has_place=registration.status == RegistrationStatus.CONFIRMED,
             has_coach=registration.series.coaches.exists(),
-            first_session=queries.next_session(registration.series),
+            first_session=next_session(registration.series),
             record_token=make_token(registration.participant),
         )
         return no_referrer(self.render_to_response(context))

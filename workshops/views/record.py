@@ -10,7 +10,6 @@ answers 404; the pages without a participant in the session ask to open the link
 import json
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -18,11 +17,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from ondernemend.accounts.roles import Role
 from ondernemend.referrer import csrf_protect_without_referrer, no_referrer
 
-from ..enums import LearningPreference, PracticalNeed, ReferralWish
-from ..models import AccessLogEntry, Certificate, Participant, Registration
+from ..models import Registration
+from ..queries.record import own_certificate, participant_export, participant_record_context
 from ..services import certificates as certificate_services
 from ..services import privacy
 from ..services.waiting_list import cancel_registration, cancellable_registrations
@@ -35,8 +33,8 @@ class OwnLinkView(View):
 
     target = "workshops:own_record"
 
-    def get(self, request, token):
-        participant = participant_for_token(token)
+    def get(self, request, *args, **kwargs):
+        participant = participant_for_token(kwargs["token"])
         if participant is None:
             raise Http404
         remember_participant(request, participant)
@@ -57,7 +55,7 @@ class ParticipantSessionView(View):
 class MyRecordView(ParticipantSessionView):
     template_name = "workshops/record/my_record.html"
 
-    def get(self, request):
+    def get(self, request, *args, **kwargs):
         context = {
             "own_link": True,
             "cancellable": {registration.pk for registration in cancellable_registrations(self.participant)},
@@ -66,62 +64,9 @@ class MyRecordView(ParticipantSessionView):
         return render(request, self.template_name, context)
 
 
-def participant_record_context(participant: Participant) -> dict:
-    """What the record pages show: the participant, their registrations (with intake, attendance and
-    certificate), consents and the access log. Also used by the coördinator's reasoned access."""
-    registrations = list(
-        Registration.objects.filter(participant=participant)
-        .select_related("series__initiative", "intake", "certificate")
-        .prefetch_related("attendance__session")
-    )
-    for registration in registrations:
-        registration.intake_or_none = _related_or_none(registration, "intake")
-        registration.intake_lists = _intake_lists(registration.intake_or_none)
-        registration.certificate_or_none = _related_or_none(registration, "certificate")
-        registration.attendance_list = sorted(registration.attendance.all(), key=lambda a: a.session.number)
-    access_log = list(AccessLogEntry.objects.filter(participant=participant))
-    for entry in access_log:
-        entry.role_label = role_label(entry.role)
-    return {
-        "participant": participant,
-        "registrations": registrations,
-        "consents": list(participant.consents.all()),
-        "access_log": access_log,
-    }
-
-
-def role_label(role: str) -> str:
-    """The role in words; the log keeps the role, never the name of the person who looked."""
-    if role == "beheerder":
-        return _("Technical administrator")
-    return Role(role).label if role in Role.values else _("Someone from the network")
-
-
-def _intake_lists(intake) -> list[tuple[str, list[str]]]:
-    if intake is None:
-        return []
-    lists = [
-        (_("You learn best"), LearningPreference, intake.learning_preferences),
-        (_("Practical needs"), PracticalNeed, intake.practical_needs),
-        (_("You would like help with"), ReferralWish, intake.referral_wishes),
-    ]
-    return [
-        (title, [choices(code).label if code in choices.values else code for code in codes])
-        for title, choices, codes in lists
-        if codes
-    ]
-
-
-def _related_or_none(registration: Registration, relation: str):
-    try:
-        return getattr(registration, relation)
-    except ObjectDoesNotExist:
-        return None
-
-
 class MyRecordJSONView(ParticipantSessionView):
-    def get(self, request):
-        data = privacy.participant_export(self.participant)
+    def get(self, *args, **kwargs):
+        data = participant_export(self.participant)
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
         )
@@ -132,13 +77,8 @@ class MyRecordJSONView(ParticipantSessionView):
 class MyCertificateSettingView(ParticipantSessionView):
     http_method_names = ["post"]
 
-    def post(self, request):
-        certificate_pk = request.POST.get("certificate", "")
-        certificate = Certificate.objects.filter(
-            pk=int(certificate_pk) if certificate_pk.isdigit() else 0,
-            registration__participant=self.participant,
-            revoked_at__isnull=True,
-        ).first()
+    def post(self, request, *args, **kwargs):
+        certificate = own_certificate(self.participant, request.POST.get("certificate", ""))
         if certificate is None:
             raise Http404
         public = request.POST.get("public") == "1"
@@ -155,10 +95,10 @@ class MyCertificateSettingView(ParticipantSessionView):
 class EraseRequestView(ParticipantSessionView):
     template_name = "workshops/record/erase.html"
 
-    def get(self, request):
+    def get(self, request, *args, **kwargs):
         return render(request, self.template_name, {"participant": self.participant})
 
-    def post(self, request):
+    def post(self, request, *args, **kwargs):
         privacy.erase_on_request(self.participant)
         forget_participant(request)
         return render(request, "workshops/record/erased.html")
@@ -175,11 +115,11 @@ class CancelRegistrationView(ParticipantSessionView):
                 return registration
         raise Http404
 
-    def get(self, request, pk):
-        return render(request, self.template_name, {"registration": self.get_registration(pk)})
+    def get(self, request, *args, **kwargs):
+        return render(request, self.template_name, {"registration": self.get_registration(kwargs["pk"])})
 
-    def post(self, request, pk):
-        registration = cancel_registration(self.get_registration(pk))
+    def post(self, request, *args, **kwargs):
+        registration = cancel_registration(self.get_registration(kwargs["pk"]))
         messages.success(
             request,
             _("“%(title)s”: you are signed off.") % {"title": registration.series.title},

@@ -1,4 +1,4 @@
-"""Forms for coördinators: a series and its sessions."""
+"""Forms for coördinators: a series, its sessions, and the reason for opening a participant's record."""
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -9,8 +9,8 @@ from initiatives.fields import InitiativeChoiceField
 from initiatives.models import Initiative
 from ondernemend.accounts.roles import Role
 
+from ..exceptions import SeriesWithoutCoach
 from ..models import Series, Session
-from ..services.series import SeriesWithoutCoach
 
 DATETIME_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -128,3 +128,13 @@ class SessionForm(forms.ModelForm):
         if minutes < 15:
             raise ValidationError(_("A session takes at least 15 minutes."), code="too_short")
         return minutes
+
+
+class ReasonForAccessForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why do you need to see this record?"),
+        help_text=_("The participant can read this reason."),
+        min_length=10,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

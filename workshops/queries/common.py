@@ -1,10 +1,13 @@
-"""Reading series for the public agenda, the series page and the coördinators' list."""
+"""Reads that several view modules share: a series with its overview numbers, whether it is open, its name
+in headings, and a participant's progress (the certificate rule)."""
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from .enums import RegistrationStatus
-from .models import Series, Session
+from ..enums import RegistrationStatus
+from ..models import Registration, Series
+from ..progress import PlannedSession, Progress, calculate_progress
+from ..series_names import SeriesName, series_name
 
 PLANNED = Q(sessions__cancelled=False)
 
@@ -28,34 +31,6 @@ def with_overview(series: QuerySet) -> QuerySet:
             "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING), distinct=True
         ),
     )
-
-
-def upcoming_series(*, district=None, language: str = "", now=None) -> QuerySet:
-    """Published series with a coach whose last planned session is still to come, the soonest first.
-
-    A series that has started stays listed (it says so); whether it still takes sign-ups is its own setting.
-    """
-    now = now or timezone.now()
-    series = with_overview(Series.objects.filter(published=True))
-    series = series.filter(last_starts_at__gte=now, has_coach=True)
-    if district is not None:
-        series = series.filter(initiative__district=district)
-    if language:
-        series = series.filter(language=language)
-    return series.order_by("first_starts_at", "title", "pk")
-
-
-def public_series(slug: str) -> Series | None:
-    """A published series with its sessions in order (cancelled ones too, marked as cancelled)."""
-    return (
-        with_overview(Series.objects.filter(published=True, slug=slug))
-        .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("number")))
-        .first()
-    )
-
-
-def manage_list() -> QuerySet:
-    return with_overview(Series.objects.all()).prefetch_related("coaches").order_by("-created_at")
 
 
 def places_left(series: Series) -> int:
@@ -90,7 +65,22 @@ def open_for_signup(series: Series, now=None) -> bool:
     return series.signup_after_start or not has_started(series, now)
 
 
-def next_session(series: Series, now=None) -> Session | None:
-    """The first planned session that has not started yet: the one a new participant comes to first."""
-    planned = series.sessions.filter(cancelled=False).order_by("starts_at")
-    return planned.filter(starts_at__gte=now or timezone.now()).first() or planned.first()
+def name_of(series: Series) -> SeriesName:
+    """The series' name for headings on a page about one series, session or participant (one query for
+    the start date; the initiative and district come with the series: workshops.access)."""
+    first = series.sessions.filter(cancelled=False).aggregate(first=Min("starts_at"))["first"]
+    return series_name(series, first)
+
+
+def planned_sessions(sessions) -> list[PlannedSession]:
+    return [PlannedSession(key=s.pk, starts_at=s.starts_at, cancelled=s.cancelled) for s in sessions]
+
+
+def progress_of(registration: Registration, sessions, statuses: dict[int, str], *, now=None) -> Progress:
+    """The one source of the certificate rule for coach pages and certificates (workshops.progress)."""
+    return calculate_progress(
+        planned_sessions(sessions),
+        statuses,
+        now=now or timezone.now(),
+        min_sessions=registration.series.certificate_min_sessions,
+    )

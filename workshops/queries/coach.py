@@ -1,14 +1,14 @@
-"""Reads for the coach area, each with a constant number of queries (progress is computed in Python)."""
+"""Reads for the coach pages, each with a constant number of queries (progress is computed in Python)."""
 
 from collections import defaultdict
 
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from .enums import RegistrationStatus
-from .models import Attendance, Certificate, Intake, Reflection, Registration, Series, Session
-from .progress import PlannedSession, Progress, calculate_progress
-from .series_names import SeriesName, series_name
+from ..enums import RegistrationStatus
+from ..models import Attendance, Certificate, Intake, Reflection, Registration, Series, Session
+from ..series_names import series_name
+from .common import progress_of
 
 
 def coached_series(user) -> list[Series]:
@@ -38,26 +38,6 @@ def _coached_series(user) -> QuerySet[Series]:
             ),
         )
         .order_by("next_session_at", "title")
-    )
-
-
-def name_of(series: Series) -> SeriesName:
-    """The series' name for headings on a page about one series, session or participant (one query for
-    the start date; the initiative and district come with the series: workshops.access)."""
-    first = series.sessions.filter(cancelled=False).aggregate(first=Min("starts_at"))["first"]
-    return series_name(series, first)
-
-
-def planned_sessions(sessions) -> list[PlannedSession]:
-    return [PlannedSession(key=s.pk, starts_at=s.starts_at, cancelled=s.cancelled) for s in sessions]
-
-
-def progress_of(registration: Registration, sessions, statuses: dict[int, str], *, now=None) -> Progress:
-    return calculate_progress(
-        planned_sessions(sessions),
-        statuses,
-        now=now or timezone.now(),
-        min_sessions=registration.series.certificate_min_sessions,
     )
 
 
@@ -99,7 +79,7 @@ def participant_record(registration: Registration) -> dict:
     statuses = {session_id: a.status for session_id, a in attendance.items()}
     for session in sessions:
         session.attendance_record = attendance.get(session.pk)
-    intake = Intake.objects.select_related("updated_by").filter(registration=registration).first()
+    intake = intake_of(registration)
     certificate = Certificate.objects.filter(registration=registration).first()
     return {
         "sessions": sessions,
@@ -123,3 +103,11 @@ def attendance_statuses(session: Session) -> dict[int, str]:
 
 def session_reflections(session: Session) -> QuerySet[Reflection]:
     return session.reflections.select_related("author").order_by("-created_at")
+
+
+def intake_of(registration: Registration) -> Intake | None:
+    return Intake.objects.select_related("updated_by").filter(registration=registration).first()
+
+
+def first_planned_session(series: Series) -> Session | None:
+    return series.sessions.filter(cancelled=False).order_by("starts_at").first()

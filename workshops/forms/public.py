@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.enums import Language
 from ondernemend.districts.models import District
+from ondernemend.languages import Language
 from ondernemend.validators import validate_plain_text
 
 from ..consent import TEXTS
