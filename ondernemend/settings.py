@@ -234,6 +234,10 @@ LEAFLET_CONFIG = {
     "NO_GLOBALS": False,
 }
 
+# --- The challenge --------------------------------------------------------------------------------------
+# A proposal's attachment (PDF, PNG or JPEG, checked by content in challenge/uploads.py) may be this large.
+CHALLENGE_ATTACHMENT_MAX_BYTES = env.int("CHALLENGE_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+
 # --- E-mail ---------------------------------------------------------------------------------------------
 # EMAIL_URL (django-environ syntax, e.g. smtp+tls://user:password@host:587) becomes Django 6.1's MAILERS.
 _email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
