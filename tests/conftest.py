@@ -50,3 +50,30 @@ def _empty_cache():
 def _fast_password_hasher(settings):
     """Hashing a password the production way takes a noticeable moment, and tests make many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in fixtures
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Refuse an order in which a database test runs after a transactional one.
+
+    A transactional test (the browser tests) ends with a flush, and only the next transactional test restores
+    the migrations' data (role groups, districts, content types) through `serialized_rollback`. pytest-django
+    runs them last for that reason; if anything changes that order, every database test after a browser test
+    fails far from the cause. One way to get there unnoticed: a parameter named `page` in a plain test, which
+    pytest-playwright takes for its browser fixture and reorders.
+    """
+    seen_transactional = None
+    for item in items:
+        if _is_transactional(item):
+            seen_transactional = seen_transactional or item.nodeid
+        elif seen_transactional and item.get_closest_marker("django_db"):
+            raise pytest.UsageError(
+                f"{item.nodeid} would run after the transactional {seen_transactional}, on a flushed "
+                "database. Is a parameter named like a browser fixture (page, context)?"
+            )
