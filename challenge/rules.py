@@ -67,6 +67,7 @@ rules.add_perm("challenge.manage_challenge", can_manage_challenges)
 rules.add_perm("challenge.manage_jury", can_manage_challenges)
 rules.add_perm("challenge.decide", can_manage_challenges)
 rules.add_perm("challenge.view_deliberation", can_manage_challenges)
+rules.add_perm("challenge.view_own_proposals", is_initiatiefnemer)  # the applicant's list, "My proposals"
 # On an initiative: may this user start a proposal for it?
 rules.add_perm("challenge.add_proposal", is_initiatiefnemer & edits_initiative)
 rules.add_perm("challenge.change_proposal", is_applicant)
@@ -80,5 +81,6 @@ rules.add_perm(
 rules.add_perm("challenge.review_proposal", is_reviewer)
 rules.add_perm("challenge.ask_question", is_reviewer)
 # On a challenge: the jury member's own list of proposals and their conflicts.
+rules.add_perm("challenge.view_jury_home", is_jurylid)  # the list of the juror's own calls
 rules.add_perm("challenge.view_jury_work", is_jurylid & is_jury_member_of)
 rules.add_perm("challenge.declare_conflict", is_jurylid & is_jury_member_of)

@@ -18,7 +18,7 @@ from ..exceptions import euros
 from ..models import Criterion, CriterionLevel, Decision, Proposal, Question, Review, Score
 from ..phases import phase_of
 from .common import with_requested_amount
-from .deliberation import deliberation_data  # the same numbers as the deliberation screen
+from .deliberation import MEAN_DECIMALS, deliberation_data  # the same numbers as the deliberation screen
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,10 @@ def _standing(proposal: Proposal) -> dict:
     data = deliberation_data(proposal.challenge)
     means = {row.proposal.pk: row.mean_total for row in data.proposals if row.mean_total is not None}
     ids = list(means)
-    ranks = dict(zip(ids, scoring.competition_rank([means[pk] for pk in ids]), strict=True))
+    # Ranked on the mean as the deliberation screen shows it, so the applicant's rank is the one the
+    # coördinators saw (two means that differ only past the shown decimals share a rank on both pages).
+    shown = [round(means[pk], MEAN_DECIMALS) for pk in ids]
+    ranks = dict(zip(ids, scoring.competition_rank(shown), strict=True))
     awarded = [
         means[row.proposal.pk]
         for row in data.proposals

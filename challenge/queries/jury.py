@@ -3,12 +3,15 @@ other jurors' scores — those only after submitting their own review, enforced 
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Prefetch
 
 from ..enums import ProposalStatus
 from ..models import (
     Assignment,
+    Attachment,
+    BudgetLine,
     Challenge,
     Conflict,
     Criterion,
@@ -62,6 +65,15 @@ class ReviewPage:
     questions: list[JuryQuestion]
     my_question_asked: bool
     others: list[OtherReview]  # empty until the juror's own review is submitted
+
+
+@dataclass(frozen=True)
+class ProposalContent:
+    """What the juror reads of a proposal besides its texts."""
+
+    budget_lines: list[BudgetLine]
+    requested: Decimal  # the sum of the lines
+    attachments: list[Attachment]
 
 
 def jury_work(user, challenge: Challenge) -> JuryWork | None:
@@ -162,3 +174,38 @@ def _state(assignment: Assignment) -> str:
     if review is None:
         return "new"
     return "submitted" if review.submitted_at else "draft"
+
+
+def jury_member(user, challenge: Challenge) -> JuryMember | None:
+    """The user's seat in the jury of `challenge`, or None."""
+    return JuryMember.objects.filter(challenge=challenge, user=user).select_related("challenge").first()
+
+
+def conflicts_of(member: JuryMember) -> dict[int, Conflict]:
+    """The member's declared conflicts by proposal pk (one query)."""
+    return {conflict.proposal_id: conflict for conflict in Conflict.objects.filter(member=member)}
+
+
+def proposal_for_conflict_check(challenge: Challenge, pk: int) -> Proposal | None:
+    """One proposal of `proposals_for_conflict_check`, or None when it is not one of them."""
+    return (
+        Proposal.objects.filter(challenge=challenge, status=ProposalStatus.SUBMITTED, pk=pk)
+        .select_related("initiative")
+        .only("pk", "title", "initiative__name", "challenge_id")
+        .first()
+    )
+
+
+def proposal_content(proposal: Proposal) -> ProposalContent:
+    """The budget lines with their total and the attachments of the proposal (two queries)."""
+    lines = list(BudgetLine.objects.filter(proposal=proposal).order_by("position", "pk"))
+    return ProposalContent(
+        budget_lines=lines,
+        requested=sum((line.amount for line in lines), Decimal("0.00")),
+        attachments=list(Attachment.objects.filter(proposal=proposal).order_by("uploaded_at", "pk")),
+    )
+
+
+def attachment_of(proposal: Proposal, pk: int) -> Attachment | None:
+    """An attachment of this proposal only: another proposal's attachment is None, as a missing one."""
+    return Attachment.objects.filter(proposal=proposal, pk=pk).first()

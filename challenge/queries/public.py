@@ -55,6 +55,15 @@ def public_calls(now: datetime | None = None) -> list[CallSummary]:
     ]
 
 
+# The index lists the calls someone can still act on first: open, then those being judged, then the results.
+LISTING_ORDER = [Phase.OPEN, Phase.REVIEW, Phase.DELIBERATION, Phase.DECIDED, Phase.PUBLISHED]
+
+
+def listed_calls(now: datetime | None = None) -> list[CallSummary]:
+    """The public calls in LISTING_ORDER, newest first within a phase (one query)."""
+    return sorted(public_calls(now), key=lambda row: LISTING_ORDER.index(row.phase))
+
+
 def call_detail(challenge: Challenge, now: datetime | None = None) -> Call:
     """The call with its rubric (criteria and level descriptors), FAQ and dates (three queries)."""
     now = now or timezone.now()

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from challenge.demo import seed_challenges
 from initiatives.demo import DEFAULT_INITIATIVES, seed_map
 from ondernemend.accounts.models import Invitation, User
 from ondernemend.accounts.roles import Role
@@ -74,4 +75,5 @@ def seed_content(*, initiatives: int = DEFAULT_INITIATIVES, stdout=None) -> dict
     """
     created = seed_map(initiatives=initiatives, stdout=stdout)
     created.update(seed_workshops(stdout=stdout))
+    created.update(seed_challenges(stdout=stdout))
     return created

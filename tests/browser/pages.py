@@ -256,6 +256,249 @@ def a_registration(user) -> dict:
     return {"pk": RegistrationFactory(participant__display_name="Samira").pk}
 
 
+def _a_call_with_rubric_and_faq(phase="open"):
+    from challenge.enums import Phase
+    from tests.factories.challenge import ChallengeFactory, CriterionFactory, FaqEntryFactory
+
+    challenge = ChallengeFactory(phase=Phase(phase), title="Buurtplannen")
+    for name in ("Haalbaarheid", "Bereik in de buurt", "Een heel erg lang criterium zonder afbreekpunten"):
+        CriterionFactory(challenge=challenge, name=name, with_levels=True)
+    FaqEntryFactory.create_batch(2, challenge=challenge)
+    return challenge
+
+
+def public_calls_of_every_phase(user) -> dict:
+    for phase in ("open", "review", "published"):
+        _a_call_with_rubric_and_faq(phase)
+    return {}
+
+
+def an_open_call(user) -> dict:
+    return {"slug": _a_call_with_rubric_and_faq().slug}
+
+
+def published_results(user) -> dict:
+    from django.utils import timezone
+
+    from challenge.enums import Outcome
+    from tests.factories.challenge import DecisionFactory, ProposalFactory
+
+    challenge = _a_call_with_rubric_and_faq("published")
+    for amount, outcome in ((4000, Outcome.AWARD), (2500, Outcome.AWARD), (0, Outcome.REJECT)):
+        proposal = ProposalFactory(challenge=challenge, submitted=True, amounts=[amount or 3000])
+        DecisionFactory(proposal=proposal, outcome=outcome, amount=amount, published_at=timezone.now())
+    return {"slug": challenge.slug}
+
+
+def calls_to_manage(user) -> dict:
+    from challenge.enums import Phase
+    from tests.factories.challenge import ChallengeFactory
+
+    ChallengeFactory(phase=Phase.DRAFT)
+    _a_call_with_rubric_and_faq()
+    return {}
+
+
+def a_draft_call(user) -> dict:
+    from challenge.enums import Phase
+
+    return {"slug": _a_call_with_rubric_and_faq(Phase.DRAFT).slug}
+
+
+def a_call_with_a_divided_jury(user) -> dict:
+    from challenge.enums import Phase
+    from challenge.services.jury import assign_jurors
+    from tests.factories.challenge import ConflictFactory, JuryMemberFactory, ProposalFactory
+
+    challenge = _a_call_with_rubric_and_faq(Phase.REVIEW)
+    members = JuryMemberFactory.create_batch(3, challenge=challenge)
+    proposals = ProposalFactory.create_batch(3, challenge=challenge, submitted=True)
+    ConflictFactory(member=members[0], proposal=proposals[0], note="Zelfde bestuur")
+    UserFactory(roles=[Role.JURYLID], name="Nog geen jurylid")
+    assign_jurors(challenge, by=user)
+    return {"slug": challenge.slug}
+
+
+def _a_juror_assignment(user, *, others_submitted: bool, own_submitted: bool):
+    """A call in review with a two-criterion rubric; `user` is assigned one proposal with a budget and a
+    question, and another juror has submitted a review of it."""
+    from challenge.enums import Phase
+    from tests.factories.challenge import (
+        AssignmentFactory,
+        ChallengeFactory,
+        CriterionFactory,
+        JuryMemberFactory,
+        ProposalFactory,
+        QuestionFactory,
+        ReviewFactory,
+    )
+
+    challenge = ChallengeFactory(phase=Phase.REVIEW)
+    criteria = [CriterionFactory(challenge=challenge, with_levels=True) for _ in range(2)]
+    member = JuryMemberFactory(challenge=challenge, user=user)
+    proposal = ProposalFactory(challenge=challenge, submitted=True, amounts=[1200, 350])
+    ProposalFactory(challenge=challenge, submitted=True)  # one to check for a conflict
+    assignment = AssignmentFactory(member=member, proposal=proposal)
+    QuestionFactory(proposal=proposal, asked_by=member, answer="Tien buren doen mee.")
+    colleague = AssignmentFactory(member=JuryMemberFactory(challenge=challenge), proposal=proposal)
+    scores = {criteria[0]: 4, criteria[1]: 2}
+    ReviewFactory(assignment=colleague, submitted=others_submitted, scores=scores)
+    ReviewFactory(assignment=assignment, submitted=own_submitted, scores=scores)
+    return challenge, proposal
+
+
+def jury_calls(user) -> dict:
+    _a_juror_assignment(user, others_submitted=True, own_submitted=False)
+    return {}
+
+
+def jury_work_of_a_call(user) -> dict:
+    challenge, _ = _a_juror_assignment(user, others_submitted=True, own_submitted=False)
+    return {"slug": challenge.slug}
+
+
+def a_proposal_to_declare_a_conflict_with(user) -> dict:
+    challenge, proposal = _a_juror_assignment(user, others_submitted=False, own_submitted=False)
+    return {"slug": challenge.slug, "pk": challenge.proposals.exclude(pk=proposal.pk).get().pk}
+
+
+def a_review_to_write(user) -> dict:
+    _, proposal = _a_juror_assignment(user, others_submitted=True, own_submitted=False)
+    return {"pk": proposal.pk}
+
+
+def a_submitted_review_with_others(user) -> dict:
+    _, proposal = _a_juror_assignment(user, others_submitted=True, own_submitted=True)
+    return {"pk": proposal.pk}
+
+
+def _a_call_in_deliberation(*, decided: bool):
+    """A call in deliberation: six proposals, each scored by the same five jurors (so the normalised view is
+    shown); the first has a pending decision, or every proposal has one when `decided`."""
+    from decimal import Decimal
+
+    from challenge.enums import Outcome, Phase
+    from tests.factories.challenge import (
+        AssignmentFactory,
+        ChallengeFactory,
+        CriterionFactory,
+        DecisionFactory,
+        JuryMemberFactory,
+        ProposalFactory,
+        ReviewFactory,
+    )
+
+    challenge = ChallengeFactory(phase=Phase.DELIBERATION, total_budget=Decimal("6000"))
+    criteria = [CriterionFactory(challenge=challenge, with_levels=True) for _ in range(2)]
+    members = JuryMemberFactory.create_batch(5, challenge=challenge)
+    proposals = ProposalFactory.create_batch(6, challenge=challenge, submitted=True, amounts=[1500])
+    for number, proposal in enumerate(proposals):
+        for juror, member in enumerate(members):
+            scores = {criteria[0]: 1 + (number + juror) % 5, criteria[1]: 1 + (2 * number + juror) % 5}
+            ReviewFactory(
+                assignment=AssignmentFactory(proposal=proposal, member=member), submitted=True, scores=scores
+            )
+    for proposal in proposals if decided else proposals[:1]:
+        DecisionFactory(proposal=proposal, amount=Decimal("1500"), outcome=Outcome.AWARD)
+    return challenge, proposals
+
+
+def a_call_in_deliberation(user) -> dict:
+    challenge, _ = _a_call_in_deliberation(decided=False)
+    return {"slug": challenge.slug}
+
+
+def a_proposal_to_decide(user) -> dict:
+    challenge, proposals = _a_call_in_deliberation(decided=False)
+    return {"slug": challenge.slug, "pk": proposals[0].pk}
+
+
+def a_call_with_every_decision(user) -> dict:
+    challenge, _ = _a_call_in_deliberation(decided=True)
+    return {"slug": challenge.slug}
+
+
+# --- The applicant's pages (challenge/views/apply.py) ---------------------------------------------------
+
+
+def _own_proposal(user, phase="open", amounts=(1200, 350), **traits):
+    from challenge.enums import Phase
+    from tests.factories.challenge import ChallengeFactory, ProposalFactory
+
+    challenge = ChallengeFactory(phase=Phase(phase), title="Buurtplannen")
+    return ProposalFactory(
+        challenge=challenge, editor=user, title="Naaicafé", amounts=list(amounts), **traits
+    )
+
+
+def own_proposals_of_every_phase(user) -> dict:
+    from challenge.enums import Outcome
+    from tests.factories.challenge import DecisionFactory
+
+    _own_proposal(user)
+    _own_proposal(user, "review", submitted=True)
+    published = _own_proposal(user, "published", submitted=True)
+    DecisionFactory(proposal=published, outcome=Outcome.AWARD, published_at=published.challenge.published_at)
+    return {}
+
+
+def an_open_call_for_own_initiative(user) -> dict:
+    from tests.factories.challenge import ChallengeFactory
+
+    InitiativeFactory(editors=[user], name="Buurthuis De Boog")
+    InitiativeFactory(editors=[user], name="Naaiatelier Noord")
+    return {"slug": ChallengeFactory(title="Buurtplannen").slug}
+
+
+def own_draft(user) -> dict:
+    return {"pk": _own_proposal(user, amounts=[4200, 1350]).pk}
+
+
+def own_submitted_proposal(user) -> dict:
+    return {"pk": _own_proposal(user, submitted=True).pk}
+
+
+def own_proposal_with_questions(user) -> dict:
+    from django.utils import timezone
+
+    from tests.factories.challenge import QuestionFactory
+
+    proposal = _own_proposal(user, "review", submitted=True)
+    QuestionFactory(proposal=proposal, answer="Buren uit de straat.", answered_at=timezone.now())
+    question = QuestionFactory(proposal=proposal, text="Hoeveel uur per week is het naaicafé open?")
+    return {"pk": proposal.pk, "question_pk": question.pk}
+
+
+def own_proposal_with_a_question(user) -> dict:
+    kwargs = own_proposal_with_questions(user)
+    return {"pk": kwargs["pk"]}
+
+
+def own_feedback(user) -> dict:
+    from challenge.enums import Outcome
+    from tests.factories.challenge import (
+        AssignmentFactory,
+        CriterionFactory,
+        DecisionFactory,
+        JuryMemberFactory,
+        ReviewFactory,
+    )
+
+    proposal = _own_proposal(user, "published", submitted=True)
+    challenge = proposal.challenge
+    criteria = [CriterionFactory(challenge=challenge, with_levels=True) for _ in range(2)]
+    for scores in ([4, 3], [5, 4]):
+        assignment = AssignmentFactory(member=JuryMemberFactory(challenge=challenge), proposal=proposal)
+        ReviewFactory(assignment=assignment, submitted=True, scores=dict(zip(criteria, scores, strict=True)))
+    DecisionFactory(
+        proposal=proposal,
+        outcome=Outcome.AWARD,
+        amount=proposal.budget_lines.first().amount,
+        published_at=challenge.published_at,
+    )
+    return {"pk": proposal.pk}
+
+
 PAGES = [
     PageCase("home", "pages:home"),
     PageCase("accessibility-statement", "pages:accessibility"),
@@ -345,6 +588,99 @@ PAGES = [
     PageCase("workshops-own-record-without-link", "workshops:own_record", status=403),
     PageCase("workshops-verify-form", "workshops:verify_form"),
     PageCase("challenge-index", "challenge:index"),
+    PageCase("challenge-index-calls", "challenge:index", setup=public_calls_of_every_phase),
+    PageCase("challenge-detail", "challenge:detail", setup=an_open_call),
+    PageCase("challenge-results", "challenge:results", setup=published_results),
+    PageCase("challenge-manage", "challenge:manage", login_as=Role.COORDINATOR, setup=calls_to_manage),
+    PageCase("challenge-manage-create", "challenge:manage_create", login_as=Role.COORDINATOR),
+    PageCase("challenge-manage-edit", "challenge:manage_edit", login_as=Role.COORDINATOR, setup=a_draft_call),
+    PageCase(
+        "challenge-manage-rubric", "challenge:manage_rubric", login_as=Role.COORDINATOR, setup=a_draft_call
+    ),
+    PageCase("challenge-manage-faq", "challenge:manage_faq", login_as=Role.COORDINATOR, setup=a_draft_call),
+    PageCase(
+        "challenge-manage-jury",
+        "challenge:manage_jury",
+        login_as=Role.COORDINATOR,
+        setup=a_call_with_a_divided_jury,
+    ),
+    PageCase("challenge-jury-home", "challenge:jury_home", login_as=Role.JURYLID, setup=jury_calls),
+    PageCase("challenge-jury-work", "challenge:jury_work", login_as=Role.JURYLID, setup=jury_work_of_a_call),
+    PageCase(
+        "challenge-declare-conflict",
+        "challenge:declare_conflict",
+        login_as=Role.JURYLID,
+        setup=a_proposal_to_declare_a_conflict_with,
+    ),
+    PageCase("challenge-review", "challenge:review", login_as=Role.JURYLID, setup=a_review_to_write),
+    PageCase(
+        "challenge-review-submitted",
+        "challenge:review",
+        login_as=Role.JURYLID,
+        setup=a_submitted_review_with_others,
+    ),
+    PageCase(
+        "challenge-deliberation",
+        "challenge:deliberation",
+        login_as=Role.COORDINATOR,
+        setup=a_call_in_deliberation,
+    ),
+    PageCase("challenge-decide", "challenge:decide", login_as=Role.COORDINATOR, setup=a_proposal_to_decide),
+    PageCase(
+        "challenge-publish", "challenge:publish", login_as=Role.COORDINATOR, setup=a_call_with_every_decision
+    ),
+    PageCase(
+        "challenge-my-proposals",
+        "challenge:my_proposals",
+        login_as=Role.INITIATIEFNEMER,
+        setup=own_proposals_of_every_phase,
+    ),
+    PageCase(
+        "challenge-proposal-create",
+        "challenge:proposal_create",
+        login_as=Role.INITIATIEFNEMER,
+        setup=an_open_call_for_own_initiative,
+    ),
+    PageCase("challenge-proposal", "challenge:proposal", login_as=Role.INITIATIEFNEMER, setup=own_draft),
+    PageCase(
+        "challenge-proposal-edit", "challenge:proposal_edit", login_as=Role.INITIATIEFNEMER, setup=own_draft
+    ),
+    PageCase(
+        "challenge-proposal-attachments",
+        "challenge:proposal_attachments",
+        login_as=Role.INITIATIEFNEMER,
+        setup=own_draft,
+    ),
+    PageCase(
+        "challenge-proposal-submit",
+        "challenge:proposal_submit",
+        login_as=Role.INITIATIEFNEMER,
+        setup=own_draft,
+    ),
+    PageCase(
+        "challenge-proposal-withdraw",
+        "challenge:proposal_withdraw",
+        login_as=Role.INITIATIEFNEMER,
+        setup=own_submitted_proposal,
+    ),
+    PageCase(
+        "challenge-proposal-questions",
+        "challenge:proposal",
+        login_as=Role.INITIATIEFNEMER,
+        setup=own_proposal_with_a_question,
+    ),
+    PageCase(
+        "challenge-proposal-answer",
+        "challenge:proposal_answer",
+        login_as=Role.INITIATIEFNEMER,
+        setup=own_proposal_with_questions,
+    ),
+    PageCase(
+        "challenge-proposal-feedback",
+        "challenge:proposal_feedback",
+        login_as=Role.INITIATIEFNEMER,
+        setup=own_feedback,
+    ),
     PageCase("workshops-verify-public", "workshops:verify", setup=a_public_certificate),
     PageCase("workshops-verify-unknown", "workshops:verify", setup=an_unknown_certificate_code, status=404),
     PageCase(

@@ -236,3 +236,21 @@ def test_no_feedback_before_publication():
     DecisionFactory(proposal=proposal)
 
     assert feedback_for(proposal) is None
+
+
+def test_feedback_rank_is_the_rank_on_the_deliberation_screen():
+    """The screen ranks on the mean as shown (one decimal): 50.00 and 50.01 share rank 1 there, and here."""
+    challenge = ChallengeFactory(phase=Phase.PUBLISHED)
+    criterion = CriterionFactory(challenge=challenge, scale_min=0, scale_max=10_000)
+    lower = ProposalFactory(challenge=challenge, submitted=True)
+    higher = ProposalFactory(challenge=challenge, submitted=True)
+    member = JuryMemberFactory(challenge=challenge)
+    for scored, value in ((lower, 5_000), (higher, 5_001)):
+        ReviewFactory(
+            assignment=AssignmentFactory(proposal=scored, member=member),
+            submitted=True,
+            scores={criterion: value},
+        )
+        DecisionFactory(proposal=scored, published_at=timezone.now())
+
+    assert (feedback_for(lower).rank, feedback_for(higher).rank) == (1, 1)
