@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ondernemend.pages",
     "ondernemend.demo",
     "ondernemend.audit",
+    "ondernemend.overview",
     "initiatives",
     "workshops",
     "challenge",
@@ -237,6 +238,10 @@ LEAFLET_CONFIG = {
 # --- The challenge --------------------------------------------------------------------------------------
 # A proposal's attachment (PDF, PNG or JPEG, checked by content in challenge/uploads.py) may be this large.
 CHALLENGE_ATTACHMENT_MAX_BYTES = env.int("CHALLENGE_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+
+# --- The overview ---------------------------------------------------------------------------------------
+# Counts of people below this number are hidden on the staff overview (ondernemend/overview/disclosure.py).
+OVERVIEW_SUPPRESSION_THRESHOLD = env.int("OVERVIEW_SUPPRESSION_THRESHOLD", default=10)
 
 # --- E-mail ---------------------------------------------------------------------------------------------
 # EMAIL_URL (django-environ syntax, e.g. smtp+tls://user:password@host:587) becomes Django 6.1's MAILERS.

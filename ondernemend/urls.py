@@ -18,6 +18,7 @@ urlpatterns = i18n_patterns(
     path("", include("initiatives.urls")),
     path("", include("workshops.urls")),
     path("", include("challenge.urls")),
+    path("", include("ondernemend.overview.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )

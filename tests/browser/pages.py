@@ -499,6 +499,28 @@ def own_feedback(user) -> dict:
     return {"pk": proposal.pk}
 
 
+def a_network_with_workshops(user) -> dict:
+    """Partnerships, an initiative without a partner and a series with a handful of sign-ups ("<10")."""
+    from tests.factories.initiatives import PartnershipFactory
+
+    oost = District.objects.get(slug="oost")
+    partner = ContactPointFactory(district=oost)
+    for initiative in (InitiativeFactory(district=oost), InitiativeFactory()):
+        PartnershipFactory(initiative=initiative, contact_point=partner)
+    series = SeriesFactory(initiative=InitiativeFactory(district=oost))
+    for _index in range(3):
+        RegistrationFactory(series=series)
+    return {}
+
+
+def a_closed_quarter(user) -> dict:
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    quarter = (today.month - 1) // 3 + 1
+    return {"period": f"{today.year}-Q{quarter - 1}" if quarter > 1 else f"{today.year - 1}-Q4"}
+
+
 PAGES = [
     PageCase("home", "pages:home"),
     PageCase("accessibility-statement", "pages:accessibility"),
@@ -695,4 +717,9 @@ PAGES = [
         login_as=Role.COORDINATOR,
         setup=a_registration,
     ),
+    PageCase("overview-gemeente", "overview:index", login_as=Role.GEMEENTE, setup=a_network_with_workshops),
+    PageCase(
+        "overview-coordinator", "overview:index", login_as=Role.COORDINATOR, setup=a_network_with_workshops
+    ),
+    PageCase("overview-freeze", "overview:freeze", login_as=Role.COORDINATOR, setup=a_closed_quarter),
 ]

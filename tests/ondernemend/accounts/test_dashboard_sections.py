@@ -24,6 +24,7 @@ def test_dashboard_parts_come_from_each_app_in_app_order():
 
     assert parts == {
         "coordinator": [
+            "overview/dashboard.html#coordinator",
             "initiatives/dashboard.html#coordinator",
             "workshops/dashboard.html#coordinator",
             "challenge/dashboard.html#coordinator",
@@ -77,12 +78,17 @@ def test_every_dashboard_link_opens_for_that_user(client, role):
     assert {link: status for link, status in answers.items() if status != 200} == {}
 
 
-def test_dashboard_for_gemeente_links_to_the_map_and_the_agenda_until_the_overviews_exist(client):
+def test_dashboard_for_gemeente_links_to_the_overview_the_map_and_the_agenda(client):
     client.force_login(ROLE_MAKERS["gemeente"]())
 
     links = main_links(client.get("/mijn-omgeving/").content.decode())
 
-    assert links == [reverse("initiatives:index"), reverse("workshops:agenda"), reverse("challenge:index")]
+    assert links == [
+        reverse("overview:index"),
+        reverse("initiatives:index"),
+        reverse("workshops:agenda"),
+        reverse("challenge:index"),
+    ]
 
 
 def test_dashboard_for_a_coordinator_uses_constant_queries(client, django_assert_num_queries):
