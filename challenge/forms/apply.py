@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ..models import BudgetLine, Proposal, Question
-from ..services.proposals import REQUIRED_FOR_SUBMISSION
+from ..services.proposals import PROPOSAL_FIELDS, REQUIRED_FOR_SUBMISSION
 
 EXTRA_BUDGET_LINES = 3  # empty rows after the saved ones: more lines without JavaScript, three per save
 MAX_BUDGET_LINES = 40
@@ -51,15 +51,7 @@ class ProposalForm(forms.ModelForm):
 
     class Meta:
         model = Proposal
-        fields = [
-            "title",
-            "summary",
-            "plan",
-            "team",
-            "in_kind_hours",
-            "co_funding_amount",
-            "co_funding_source",
-        ]
+        fields = list(PROPOSAL_FIELDS)  # what save_proposal writes
         help_texts = {
             "title": _("A short name for your plan, such as “Sewing café in Noord”."),
             "summary": _("Two or three sentences: what you want to do, and for whom."),

@@ -3,7 +3,6 @@
 import hashlib
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.generic import TemplateView, View
 
+from ondernemend.maps import base_map_settings
 from ondernemend.permissions import PermissionRequiredMixin
 
 from .. import geojson
@@ -77,14 +77,8 @@ def filter_query_string(params) -> str:
 
 def map_settings() -> dict:
     """What map.js needs besides the points, handed over with json_script (no inline script under our CSP)."""
-    leaflet = settings.LEAFLET_CONFIG
     return {
-        "tileUrl": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
-        "center": list(leaflet["DEFAULT_CENTER"]),
-        "zoom": leaflet["DEFAULT_ZOOM"],
-        "minZoom": leaflet["MIN_ZOOM"],
-        "maxZoom": leaflet["MAX_ZOOM"],
+        **base_map_settings(),
         "markerUrl": reverse("initiatives:marker", kwargs={"layer": "LAYER", "pk": 0}),
         "loadingText": _("Loading…"),
         "errorText": _("The details could not be loaded. The list below the map shows them too."),

@@ -8,7 +8,7 @@ figure they show is also in a table next to them.
 import json
 import math
 
-from django.conf import settings
+from ondernemend.maps import base_map_settings
 
 # The map shades a district in one of five steps: 0 is "none", 4 is "as many as the busiest district".
 SHADES = 5
@@ -74,14 +74,8 @@ def district_map(rows) -> dict:
                 "centroid": list(centroid) if centroid else None,
             }
         )
-    leaflet = settings.LEAFLET_CONFIG
     script_data = {
-        "tileUrl": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
-        "center": list(leaflet["DEFAULT_CENTER"]),
-        "zoom": leaflet["DEFAULT_ZOOM"],
-        "minZoom": leaflet["MIN_ZOOM"],
-        "maxZoom": leaflet["MAX_ZOOM"],
+        **base_map_settings(),
         "districts": [
             {key: district[key] for key in ("name", "initiatives", "shade", "boundary", "centroid")}
             for district in districts
