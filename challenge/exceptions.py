@@ -110,11 +110,17 @@ class NotAnAllowedType(UploadRefused):
     )
 
 
+def megabytes(size_bytes: int) -> str:
+    """A size in megabytes as people write it in the current language: "1", "1,5" (Dutch), "1.5"."""
+    value = round(size_bytes / (1024 * 1024), 1)
+    return number_format(int(value) if value == int(value) else value)
+
+
 class FileTooLarge(UploadRefused):
     def __init__(self, limit_bytes: int):
         super().__init__("file too large")
         self.message = _("This file is larger than %(megabytes)s MB. Make it smaller and try again.") % {
-            "megabytes": round(limit_bytes / (1024 * 1024), 1)
+            "megabytes": megabytes(limit_bytes)
         }
 
 
@@ -124,6 +130,14 @@ class EmptyFile(UploadRefused):
 
 class UnsafeFileName(UploadRefused):
     message = _("Give the file a simple name, without slashes or hidden characters, and try again.")
+
+
+class FileNameTooLong(UploadRefused):
+    def __init__(self, limit: int):
+        super().__init__("file name too long")
+        self.message = _("Give the file a shorter name, of at most %(limit)s characters, and try again.") % {
+            "limit": limit
+        }
 
 
 class TooManyAttachments(UploadRefused):

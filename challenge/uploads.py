@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PIL import Image, UnidentifiedImageError
 
 from .enums import AttachmentType
-from .exceptions import EmptyFile, FileTooLarge, NotAnAllowedType, UnsafeFileName
+from .exceptions import EmptyFile, FileNameTooLong, FileTooLarge, NotAnAllowedType, UnsafeFileName
 
 PDF_MAGIC = b"%PDF-"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -51,8 +51,10 @@ def _is_valid_image(content: bytes, expected_format: str) -> bool:
 def clean_file_name(name: str) -> str:
     """The name to show, with surrounding space removed; refuses path-like names and hidden characters."""
     name = unicodedata.normalize("NFC", name or "").strip()
-    if not name or name in {".", ".."} or len(name) > MAX_NAME_LENGTH:
+    if not name or name in {".", ".."}:
         raise UnsafeFileName
+    if len(name) > MAX_NAME_LENGTH:
+        raise FileNameTooLong(MAX_NAME_LENGTH)
     if any(character in "/\\" or unicodedata.category(character) in {"Cc", "Cf"} for character in name):
         raise UnsafeFileName
     return name

@@ -41,3 +41,29 @@ class PlainTextValidator:
 
 
 validate_plain_text = PlainTextValidator()
+
+
+# The first bytes of the files people upload by mistake (or on purpose) where a form asks for something
+# else. A name or a browser's content type says nothing: both are chosen by whoever sends the file.
+FILE_SIGNATURES = (
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"PK\x03\x04", "ZIP"),  # also Excel's .xlsx, Word's .docx, OpenDocument
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office"),  # Excel's old .xls, Word's .doc
+    (b"MZ", "EXE"),  # a Windows program
+    (b"\x7fELF", "EXE"),  # a Linux program
+    (b"{\\rtf", "RTF"),
+)
+HTML_STARTS = (b"<!doctype html", b"<html", b"<script", b"<?xml", b"<svg")
+
+
+def file_kind(content: bytes) -> str | None:
+    """What kind of file `content` is by its first bytes ("PDF", "ZIP", "EXE", "HTML", …), or None for none of
+    the kinds above (such as plain text). Leading white space and a UTF-8 byte order mark are skipped."""
+    for signature, kind in FILE_SIGNATURES:
+        if content.startswith(signature):
+            return kind
+    start = content[:64].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    return "HTML" if start.startswith(HTML_STARTS) else None

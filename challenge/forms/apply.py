@@ -11,6 +11,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ondernemend.validators import validate_plain_text
+
+from ..exceptions import megabytes
 from ..models import BudgetLine, Proposal, Question
 from ..services.proposals import PROPOSAL_FIELDS, REQUIRED_FOR_SUBMISSION
 
@@ -76,8 +79,14 @@ class ProposalForm(forms.ModelForm):
 
 
 class BudgetLineForm(forms.Form):
+    # The model's validator here too: otherwise the service's full_clean() raised it as an error for a
+    # field this form does not have, and the page answered 500 (tests/hostile/).
     description = forms.CharField(
-        label=_("What it is for"), max_length=200, required=False, widget=forms.TextInput()
+        label=_("What it is for"),
+        max_length=200,
+        required=False,
+        validators=[validate_plain_text],
+        widget=forms.TextInput(),
     )
     amount = forms.DecimalField(
         label=_("Amount in euros"),
@@ -145,9 +154,8 @@ class AttachmentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        megabytes = round(settings.CHALLENGE_ATTACHMENT_MAX_BYTES / (1024 * 1024), 1)
         self.fields["file"].help_text = _("A PDF, PNG or JPEG file of at most %(megabytes)s MB.") % {
-            "megabytes": f"{megabytes:g}"
+            "megabytes": megabytes(settings.CHALLENGE_ATTACHMENT_MAX_BYTES)
         }
 
 

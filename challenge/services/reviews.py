@@ -84,7 +84,9 @@ def _save(assignment, *, by, version, scores, texts, submit) -> Review:
     texts = {name: value.strip() for name, value in texts.items()}
     now = timezone.now()
     with transaction.atomic():
-        if version == NEW_REVIEW_VERSION:
+        # Nothing saved yet, whatever version the form names (changed by hand): nothing to overwrite, and
+        # a "saved elsewhere" message would have no saved review to show (that was a 500).
+        if version == NEW_REVIEW_VERSION or not Review.objects.filter(assignment=assignment).exists():
             try:
                 with transaction.atomic():
                     review = Review.objects.create(assignment=assignment, updated_at=now, **texts)

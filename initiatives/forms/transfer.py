@@ -4,6 +4,8 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from ondernemend.validators import file_kind
+
 from .. import csv_format
 from ..exceptions import CSVFileError
 
@@ -38,8 +40,17 @@ class ImportUploadForm(forms.Form):
             )
         if not upload.name.lower().endswith(".csv") or upload.content_type not in CSV_CONTENT_TYPES:
             raise forms.ValidationError(_("Upload a CSV file: a file whose name ends in .csv."))
+        content = upload.read()
+        if kind := file_kind(content):  # by its content, whatever its name says
+            raise forms.ValidationError(
+                _(
+                    "This is a %(kind)s file, not a CSV file. Start from an export, or in Excel choose "
+                    "“Save as” and then “CSV UTF-8”."
+                )
+                % {"kind": kind}
+            )
         try:
-            self.cleaned_data["text"] = csv_format.decode(upload.read())
+            self.cleaned_data["text"] = csv_format.decode(content)
         except CSVFileError as error:
             raise forms.ValidationError(error.message) from error
         return upload

@@ -42,6 +42,12 @@ class PrivacyStatementView(StatementView):
 
 
 # Django passes the exception that led here as `exception`; the pages do not show it.
+def bad_request(request, *args, **kwargs):
+    # Also what a form too large to read ends in (DATA_UPLOAD_MAX_MEMORY_SIZE, too many fields): a page that
+    # says what to do instead of Django's bare "Bad Request (400)".
+    return render(request, "400.html", status=400)
+
+
 def permission_denied(request, *args, **kwargs):
     return render(request, "403.html", status=403)
 

@@ -213,6 +213,21 @@ def test_a_budget_line_without_a_description_is_refused_and_the_typing_kept(clie
     assert proposal.budget_lines.count() == 0
 
 
+def test_a_budget_line_with_a_control_character_is_refused_on_its_line(client):
+    """It used to reach the service's full_clean() and answer 500 (found by tests/hostile/)."""
+    proposal = ProposalFactory(amounts=[])
+    logged_in(client, proposal.created_by)
+
+    response = client.post(
+        reverse("challenge:proposal_edit", kwargs={"pk": proposal.pk}),
+        edit_data(proposal, title="Nieuwe titel", lines=[("Huur\x1bzaal", "250")]),
+    )
+
+    formset = response.context["formset"]
+    assert (response.status_code, list(formset.forms[0].errors)) == (200, ["description"])
+    assert (proposal.budget_lines.count(), Proposal.objects.get(pk=proposal.pk).title) == (0, proposal.title)
+
+
 def test_a_save_from_an_older_tab_keeps_what_was_typed_and_shows_what_was_saved(client):
     proposal = ProposalFactory()
     logged_in(client, proposal.created_by)

@@ -115,7 +115,7 @@ def test_jury_work_query_count_is_constant(client, juror, assignment, challenge,
     client.force_login(juror)
     page_url = url("challenge:jury_work", slug=challenge.slug)
     client.get(page_url)  # warm the session and user caches
-    with django_assert_num_queries(9) as one:
+    with django_assert_num_queries(10) as one:  # 9, and the session's second-factor device
         client.get(page_url)
     for _ in range(5):
         AssignmentFactory(member=assignment.member, proposal__challenge=challenge)
@@ -129,7 +129,7 @@ def test_jury_home_query_count_is_constant(client, juror, django_assert_num_quer
     client.force_login(juror)
     page_url = url("challenge:jury_home")
     client.get(page_url)
-    with django_assert_num_queries(4) as one:
+    with django_assert_num_queries(5) as one:  # 4, and the session's second-factor device
         client.get(page_url)
     for _ in range(4):
         JuryMemberFactory(user=juror)
@@ -270,6 +270,19 @@ def test_saving_a_draft_may_leave_scores_open(client, juror, assignment, criteri
     assert dict(review.scores.values_list("criterion__name", "value")) == {"Haalbaarheid": 4}
 
 
+def test_a_first_save_naming_a_version_that_was_never_saved_is_kept(client, juror, assignment, criteria):
+    """A form changed by hand (version 7, nothing saved yet) used to answer 500 (found by tests/hostile/)."""
+    client.force_login(juror)
+
+    response = client.post(
+        url("challenge:review", pk=assignment.proposal_id),
+        review_post(criteria, version=7, scores=(4, None), strengths="Goed plan"),
+    )
+
+    review = Review.objects.get(assignment=assignment)
+    assert (response.status_code, review.strengths, review.submitted_at) == (302, "Goed plan", None)
+
+
 def test_submitting_needs_every_score_and_the_confirmation_and_keeps_what_was_typed(
     client, juror, assignment, criteria
 ):
@@ -313,7 +326,7 @@ def test_review_page_query_count_is_constant(client, juror, assignment, challeng
     client.force_login(juror)
     review_url = url("challenge:review", pk=assignment.proposal_id)
     client.get(review_url)
-    with django_assert_num_queries(12) as one:
+    with django_assert_num_queries(13) as one:  # 12, and the session's second-factor device
         client.get(review_url)
     for _ in range(3):
         CriterionFactory(challenge=challenge, with_levels=True)

@@ -90,7 +90,8 @@ def test_the_list_shows_every_call_with_its_counts_in_constant_queries(client, d
         JuryMemberFactory(challenge=challenge)
     client.get(reverse("challenge:manage"))  # warm the session and the user's groups
 
-    with django_assert_num_queries(4):  # session, user, groups (permission), the calls with counts
+    # session, user, the session's second-factor device, groups (permission), the calls with counts
+    with django_assert_num_queries(5):
         content = client.get(reverse("challenge:manage")).content.decode()
 
     assert all(f"Oproep {phase}" in content for phase in (Phase.DRAFT, Phase.OPEN, Phase.REVIEW))

@@ -5,10 +5,18 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from challenge.enums import AttachmentType
-from challenge.exceptions import EmptyFile, FileTooLarge, NotAnAllowedType, UnsafeFileName
+from challenge.exceptions import (
+    EmptyFile,
+    FileNameTooLong,
+    FileTooLarge,
+    NotAnAllowedType,
+    UnsafeFileName,
+    megabytes,
+)
 from challenge.services.proposals import add_attachment, remove_attachment
 from challenge.uploads import check_upload, clean_file_name, detect_type
 from tests.factories.challenge import ProposalFactory
@@ -72,6 +80,29 @@ def test_size_and_emptiness_are_checked():
 def test_path_like_and_control_character_names_are_refused(name):
     with pytest.raises(UnsafeFileName):
         clean_file_name(name)
+
+
+def test_a_name_longer_than_the_limit_is_refused_with_its_own_message():
+    with translation.override("nl"), pytest.raises(FileNameTooLong) as too_long:
+        clean_file_name("p" * 300 + ".pdf")
+
+    assert str(too_long.value.message) == (
+        "Geef het bestand een kortere naam, van hoogstens 150 tekens, en probeer het opnieuw."
+    )
+
+
+@pytest.mark.parametrize(
+    ("size_bytes", "language", "expected"),
+    [
+        (1024 * 1024, "nl", "1"),
+        (1536 * 1024, "nl", "1,5"),
+        (1536 * 1024, "en", "1.5"),
+        (10 * 1024 * 1024, "nl", "10"),
+    ],
+)
+def test_megabytes_is_written_as_the_language_writes_numbers(size_bytes, language, expected):
+    with translation.override(language):
+        assert megabytes(size_bytes) == expected
 
 
 def test_a_name_with_letters_of_any_script_is_kept():

@@ -110,3 +110,16 @@ def test_plain_500_page_needs_no_context():
     assert "<link" not in html
     assert "{%" not in html
     assert find_one(html, "title").text == "Er ging iets mis · Ondernemend Participeren"
+
+
+@pytest.mark.django_db
+def test_a_form_too_large_to_read_gets_the_styled_400_page_in_dutch(client, settings):
+    """Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE with 400; it used to be a bare English page."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+
+    response = client.post("/inloggen/", {"username": "a" * 2000, "password": "x"})
+    html = response.content.decode()
+
+    assert (response.status_code, find_one(html, "h1").text) == (400, "We konden niet lezen wat je stuurde")
+    assert "Er is niets opgeslagen." in find_one(html, "div", "ams-alert--error").text
+    assert main_links(html) == [("Naar de startpagina", "/")]
