@@ -2,8 +2,10 @@ from typing import override
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import Invitation, User
 
 
@@ -19,6 +21,19 @@ class UserAdmin(DjangoUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    # Roles and rights changed here are written to the audit log, as the services do for invitations: the
+    # state before is read from the database before the save, the state after once the groups are saved.
+    @override
+    def save_model(self, request, obj, form, change):
+        form.rights_before = services.rights_of(User.objects.get(pk=obj.pk)) if change else {}
+        super().save_model(request, obj, form, change)
+
+    @override
+    def save_related(self, request, form, formsets, change):
+        with transaction.atomic():
+            super().save_related(request, form, formsets, change)
+            services.record_rights_change(form.instance, before=form.rights_before, by=request.user)
 
 
 @admin.register(Invitation)

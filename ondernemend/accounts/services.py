@@ -154,6 +154,26 @@ def accept_invitation(invitation: Invitation, *, password: str | None, name: str
     return Acceptance(user=user, new_account=new_account)
 
 
+# What the Django admin can change about an account's rights; written to the audit log when it does.
+RIGHTS_FIELDS = ("is_active", "is_staff", "is_superuser")
+
+
+def rights_of(user: User) -> dict:
+    """An account's rights now, read from the database: its flags and its roles (group names, sorted)."""
+    return {
+        **{name: getattr(user, name) for name in RIGHTS_FIELDS},
+        "roles": sorted(user.groups.values_list("name", flat=True)),
+    }
+
+
+def record_rights_change(user: User, *, before: dict, by: User) -> None:
+    """Write the change of an account's rights made outside the services (the admin), if anything changed."""
+    after = rights_of(user)
+    changes = {name: [before.get(name), after[name]] for name in after if before.get(name) != after[name]}
+    if changes:
+        record_change(by=by, action="user.rights_changed", target=user, changes=changes)
+
+
 def revoke_invitation(invitation: Invitation, *, by: User) -> Invitation:
     """Make an invitation's link stop working. Revoking twice changes nothing; an accepted one cannot."""
     with transaction.atomic():

@@ -101,3 +101,14 @@ def _plain(value):
     if isinstance(value, dict):
         return {str(key): _plain(item) for key, item in value.items()}
     return value
+
+
+def record_trail_export(*, by, filters: Mapping[str, str]) -> AuditEntry:
+    """Note that `by` downloaded the trail, with the filters used: the data then leaves the platform.
+
+    Reading the trail on the page is not recorded (it shows nothing the log does not already hold, and a
+    log of every look at the log would bury the changes it is for); downloading is.
+    """
+    return record_change(
+        by=by, action="audit.exported", target=by, changes={"filters": [None, dict(sorted(filters.items()))]}
+    )

@@ -10,13 +10,14 @@ from tests.factories.accounts import UserFactory
 from tests.factories.initiatives import InitiativeFactory
 from tests.factories.workshops import (
     AttendanceFactory,
+    CertificateFactory,
     ParticipantFactory,
     RegistrationFactory,
     SeriesFactory,
 )
 from workshops.enums import AttendanceStatus, IdeaStage, Pictogram
 from workshops.models import Series, Session
-from workshops.services.certificates import issue_certificate, revoke_certificate
+from workshops.services.certificates import issue_certificate, revoke_certificate, set_certificate_public
 from workshops.services.coaching import NEW_INTAKE_VERSION, record_attendance, save_intake
 from workshops.services.privacy import anonymise_participant, erase_on_request
 from workshops.services.series import save_series, save_session, set_session_cancelled
@@ -106,6 +107,19 @@ def test_certificate_issued_and_revoked_are_recorded():
     revoke_certificate(certificate, by=coach, reason="Per ongeluk")
 
     assert entries() == [("certificate.issued", "coach", {}), ("certificate.revoked", "coach", {})]
+
+
+def test_the_participant_making_her_certificate_public_is_recorded_with_the_field_name_only():
+    certificate = CertificateFactory(public=False)
+
+    set_certificate_public(certificate, public=True)
+    set_certificate_public(certificate, public=False)
+
+    assert entries() == [
+        ("certificate.visibility_changed", "participant", {"public": None}),
+        ("certificate.visibility_changed", "participant", {"public": None}),
+    ]
+    assert AuditEntry.objects.filter(user__isnull=False).count() == 0
 
 
 def test_the_participant_cancelling_and_erasing_herself_is_recorded_without_a_user():

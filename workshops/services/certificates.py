@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ondernemend.audit.services import record_change
+from ondernemend.audit.services import PARTICIPANT, record_change
 
 from ..access import log_access
 from ..certificate_codes import new_certificate_code
@@ -94,11 +94,21 @@ def revoke_certificate(certificate: Certificate, *, by, reason: str) -> Certific
 
 def set_certificate_public(certificate: Certificate, *, public: bool) -> Certificate:
     """Only the participant decides (through their own link) whether others may verify the certificate."""
-    certificate.public = public
-    certificate.save(update_fields=["public"])
-    participant = certificate.registration.participant
-    participant.last_activity_at = timezone.now()
-    participant.save(update_fields=["last_activity_at"])
+    with transaction.atomic():
+        was_public = certificate.public
+        certificate.public = public
+        certificate.save(update_fields=["public"])
+        participant = certificate.registration.participant
+        participant.last_activity_at = timezone.now()
+        participant.save(update_fields=["last_activity_at"])
+        # The participant acted, not an account; a certificate is personal, so only the field name is kept.
+        record_change(
+            by=None,
+            role=PARTICIPANT,
+            action="certificate.visibility_changed",
+            target=certificate,
+            changes={"public": [was_public, public]},
+        )
     return certificate
 
 

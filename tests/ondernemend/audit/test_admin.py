@@ -26,3 +26,17 @@ def test_the_admin_lists_entries_but_cannot_add_change_or_delete_them(superuser_
     assert "district.updated" in listing.content.decode()
     assert (add.status_code, delete.status_code) == (403, 403)
     entry.refresh_from_db()
+
+
+def test_the_admin_refuses_a_change_to_an_entry(superuser_client):
+    entry = record_change(
+        by=None, action="district.updated", target=DistrictFactory(), changes={"name": [1, 2]}
+    )
+
+    response = superuser_client.post(
+        reverse("admin:audit_auditentry_change", args=[entry.pk]),
+        {"action": "district.deleted", "changes": "{}"},
+    )
+
+    entry.refresh_from_db()
+    assert (response.status_code, entry.action, entry.changes) == (403, "district.updated", {"name": [1, 2]})
