@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "ondernemend.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self):
+        from .sessions import signals  # noqa: F401 (connects the log-in receiver)

@@ -1,8 +1,11 @@
+from typing import override
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .roles import InvitationStatus, Role
@@ -43,6 +46,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Raised by "log out everywhere" (ondernemend/accounts/sessions/services.py). It is part of the session
+    # hash, so Django's own check of every request ends all sessions made before, without a session scan.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -61,6 +67,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    @override
+    def _get_session_auth_hash(self, secret=None):
+        # Django's hash covers the password (a new password ends other sessions); adding the generation
+        # makes "log out everywhere" do the same. SECRET_KEY_FALLBACKS still work: Django passes `secret`.
+        return salted_hmac(
+            "ondernemend.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def get_full_name(self):
         return self.name or self.email

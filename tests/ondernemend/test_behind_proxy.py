@@ -74,12 +74,13 @@ def visitor(proxy, address) -> HttpVisitor:
     return HttpVisitor(proxy, source_address=address)
 
 
-def test_login_lockout_behind_a_real_proxy_spares_the_coach_and_ignores_a_forged_header(proxy, settings):
+def test_login_address_limit_behind_a_real_proxy_spares_the_coach_and_ignores_forged_headers(proxy, settings):
     UserFactory(email="coach@example.org", coach=True)
     attacker, coach = visitor(proxy, ATTACKER), visitor(proxy, COACH)
     login = reverse("accounts:login")
-    for _attempt in range(settings.AXES_FAILURE_LIMIT):
-        attacker.post_form(login, {"username": "coach@example.org", "password": "fout"})
+    # One wrong guess at each of many accounts: the limit per address, not the one per account, stops it.
+    for number in range(settings.LOGIN_FAILURES_PER_ADDRESS):
+        attacker.post_form(login, {"username": f"iemand{number}@example.org", "password": "fout"})
 
     # The attacker writes the coach's address in the header; the proxy appends the real one after it.
     forged, _ = attacker.post_form(
