@@ -10,6 +10,9 @@ PORT ?= 8000
 RUN_ENV := DEBUG=true DATABASE_URL=sqlite:///$(CURDIR)/var/db.sqlite3
 # `make test` uses PostgreSQL; DATABASE_URL may point elsewhere.
 DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ondernemend
+# Security lint: medium and high findings fail; bandit's notes on lines it was told to skip are left out.
+BANDIT := $(VENV)/bin/bandit -q -c pyproject.toml -ll -r ondernemend initiatives workshops challenge \
+	2> >(grep -v 'nosec encountered' >&2)
 TEST_ENV := DATABASE_URL=$(DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true
 PO_FILES := $(shell find locale ondernemend initiatives workshops challenge -name '*.po' 2>/dev/null)
 MO_FILES := $(PO_FILES:.po=.mo)
@@ -20,7 +23,7 @@ help:
 	@echo "make run    set everything up and serve the platform with demo data on http://127.0.0.1:$(PORT)/"
 	@echo "make test   set everything up and run the whole test suite on PostgreSQL (with browser tests)"
 	@echo "make setup  only the shared set-up: .venv, Python and front-end packages, translations"
-	@echo "make lint   ruff and the import contracts;  make messages  update the translation files;  make clean  remove what set-up made"
+	@echo "make lint   ruff, the import contracts and bandit;  make messages  update the translation files;  make clean  remove what set-up made"
 	@echo "make lock   pin the whole Python dependency tree in requirements.lock after changing pyproject.toml"
 
 setup: $(VENV)/.installed static/vendor/.installed $(MO_FILES)
@@ -70,10 +73,11 @@ test: setup $(VENV)/.test-installed
 	$(VENV)/bin/ruff check . ; \
 	$(VENV)/bin/ruff format --check . ; \
 	$(VENV)/bin/lint-imports ; \
+	$(BANDIT) ; \
 	$(TEST_ENV) CHROMIUM_PATH=$$chromium $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-installed
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports && $(BANDIT)
 
 format: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .

@@ -21,25 +21,25 @@ class DatabaseCache(DjangoDatabaseCache):
         connection = connections[db]
         quote_name = connection.ops.quote_name
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+        table, value_column, expires_column, key_column = map(
+            quote_name, (self._table, "value", "expires", "cache_key")
+        )
+        # Only quoted identifiers from our own settings are formatted into the SQL; the key is a parameter.
+        where = f"WHERE {key_column} = %s"
+        select = f"SELECT {value_column}, {expires_column} FROM {table} {where}{lock}"  # nosec B608 # see above
+        update = f"UPDATE {table} SET {value_column} = %s {where}"  # nosec B608 # see above
         with transaction.atomic(using=db), connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {quote_name('value')}, {quote_name('expires')} FROM {quote_name(self._table)} "
-                f"WHERE {quote_name('cache_key')} = %s{lock}",
-                [key],
-            )
+            cursor.execute(select, [key])
             row = cursor.fetchone()
             if row is None or _as_datetime(row[1], connection) < now():
                 raise ValueError(f"Key '{key}' not found")
-            value = pickle.loads(
+            # Our own cache table, written only by our cache code: unpickled as Django does.
+            value = pickle.loads(  # nosec B301 # not untrusted data: see above
                 base64.b64decode(connection.ops.process_clob(row[0]).encode(), validate=True)
             )
             new_value = value + delta
             encoded = base64.b64encode(pickle.dumps(new_value, self.pickle_protocol)).decode("latin1")
-            cursor.execute(
-                f"UPDATE {quote_name(self._table)} SET {quote_name('value')} = %s "
-                f"WHERE {quote_name('cache_key')} = %s",
-                [encoded, key],
-            )
+            cursor.execute(update, [encoded, key])
         return new_value
 
 

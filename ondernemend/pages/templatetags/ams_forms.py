@@ -66,7 +66,9 @@ def ams_option(option, css_class):
     data["attrs"] = {**data["attrs"], "class": _join_classes(data["attrs"].get("class", ""), css_class)}
     data["wrap_label"] = False
     # The option template escapes every value, as BoundWidget.tag() does.
-    return mark_safe(option.renderer.render(option.template_name, {"widget": data}))
+    return mark_safe(  # nosec B308 B703 # Django's escaping template: see above
+        option.renderer.render(option.template_name, {"widget": data})
+    )
 
 
 @register.filter
