@@ -5,6 +5,7 @@ without `DEBUG=true` the platform refuses to start without a real `SECRET_KEY` a
 and every security header is on.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "ondernemend.pages",
     "ondernemend.demo",
     "ondernemend.audit",
+    "ondernemend.backups",
     "ondernemend.overview",
     "initiatives",
     "workshops",
@@ -85,6 +87,11 @@ INSTALLED_APPS = [
     "leaflet",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    # Two-factor log-in (ondernemend/accounts/second_factor/): an authenticator app, recovery codes, passkeys.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -96,7 +103,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor; then our gate, which keeps
+    # staff who have not (yet) passed it on the set-up and verify pages.
+    "django_otp.middleware.OTPMiddleware",
+    "ondernemend.accounts.second_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions end after STAFF_SESSION_IDLE_MINUTES without a request, and when the browser closes;
+    # after the messages middleware, so that the log-in page can say why.
+    "ondernemend.accounts.sessions.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -173,10 +187,23 @@ AUTH_PASSWORD_VALIDATORS = [
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
-# django-axes: lock an account-and-address pair after repeated failures.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Log-in limits (ondernemend/accounts/lockout.py, docs/security.md "Log-in"): per account, whatever the
+# address, a few free failures and then a wait that doubles with each further failure up to the longest
+# wait; per client address, across accounts, the same after more free failures.
+LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=20)
+LOGIN_FIRST_WAIT_MINUTES = env.int("LOGIN_FIRST_WAIT_MINUTES", default=1)
+LOGIN_LONGEST_WAIT_MINUTES = env.int("LOGIN_LONGEST_WAIT_MINUTES", default=15)
+# django-axes records the failures; our handler decides the waits (axes' own single limit is off).
+AXES_HANDLER = "ondernemend.accounts.lockout.LoginWaitHandler"
+AXES_LOCK_OUT_AT_FAILURE = False
+AXES_LOCKOUT_CALLABLE = "ondernemend.accounts.lockout.lockout_response"
+# A log-in refused during a wait is not counted: otherwise an attacker could keep the owner out for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# How long failures are remembered after the last one; longer than the longest wait, or the growing wait
+# would start again from the free failures.
+AXES_COOLOFF_TIME = timedelta(hours=env.int("LOGIN_FAILURE_MEMORY_HOURS", default=24))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # The log-in form posts the e-mail address as "username" (django-axes would look for "email", the model's
 # USERNAME_FIELD, and then count every attempt as one without a name); count it case-insensitively.
 AXES_USERNAME_FORM_FIELD = "username"
@@ -185,8 +212,24 @@ AXES_USERNAME_CALLABLE = "ondernemend.accounts.lockout.username_for_lockout"
 # behind a proxy every visitor would otherwise be the proxy, and one attacker could lock everyone out.
 AXES_CLIENT_IP_CALLABLE = "ondernemend.accounts.lockout.client_address_for_lockout"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+
+# Two-factor log-in (docs/security.md, "Tweestapsverificatie"). The name the authenticator app shows:
+OTP_TOTP_ISSUER = "Ondernemend Participeren"
+# Passkeys only as a second factor after the password, never instead of it (django-otp-webauthn's default).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "Ondernemend Participeren"
+# A passkey belongs to a domain name (never an IP address) and works only on a secure origin: HTTPS, or
+# http://localhost in development (open `make run` as http://localhost:8000 to try passkeys).
+_site = urlsplit(SITE_URL)
+_site_is_local = _site.hostname in ("127.0.0.1", "localhost")
+OTP_WEBAUTHN_RP_ID = env.str("OTP_WEBAUTHN_RP_ID", default="localhost" if _site_is_local else _site.hostname)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS",
+    default=[f"http://localhost:{_site.port}" if _site.port else "http://localhost"]
+    if _site_is_local
+    else [f"https://{_site.netloc}"],
+)
 
 # --- Language -------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -278,6 +321,9 @@ SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# Staff (coach, jurylid, gemeente, coördinator, beheerder) are logged out after this many minutes without a
+# request, and their session cookie ends when the browser closes (ondernemend/accounts/sessions/).
+STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 

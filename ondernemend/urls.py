@@ -19,10 +19,12 @@ urlpatterns = i18n_patterns(
     path("", include("workshops.urls")),
     path("", include("challenge.urls")),
     path("", include("ondernemend.overview.urls")),
+    path("", include("ondernemend.audit.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )
 
+handler400 = page_views.bad_request
 handler403 = page_views.permission_denied
 handler404 = page_views.page_not_found
 handler500 = page_views.server_error

@@ -77,3 +77,43 @@ def pytest_collection_modifyitems(config, items):
                 f"{item.nodeid} would run after the transactional {seen_transactional}, on a flushed "
                 "database. Is a parameter named like a browser fixture (page, context)?"
             )
+
+
+# --- Two-factor log-in ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """`client.force_login(user)` also passes the second factor for staff, as a real log-in would.
+
+    Without it every test that logs in a coach would land on the set-up page (SecondFactorMiddleware). The
+    user gets a confirmed app device if it has none, and the session holds it as django_otp.login stores it.
+    Tests of the second factor itself use `client.force_login(user, second_factor=False)`.
+    """
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None, second_factor=True):
+        original(self, user, backend)
+        if second_factor:
+            pass_second_factor(self, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
+def pass_second_factor(client, user) -> None:
+    """Mark the client's session as having passed the second factor (only for a user who needs one)."""
+    from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from ondernemend.accounts.second_factor.policy import needs_second_factor
+
+    if not needs_second_factor(user):
+        return
+    device = next(devices_for_user(user, confirmed=True), None)
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

@@ -33,7 +33,11 @@ def is_beheerder(user):
 can_manage_invitations = is_coordinator | is_beheerder
 
 rules.add_perm("accounts.view_dashboard", rules.is_authenticated)
+rules.add_perm("accounts.log_out_everywhere", rules.is_authenticated)
 rules.add_perm("accounts.invite_user", can_manage_invitations)
 rules.add_perm("accounts.view_invitations", can_manage_invitations)
 # Any invitation: the service decides what revoking means for one that is no longer open.
 rules.add_perm("accounts.revoke_invitation", can_manage_invitations)
+
+# The second factor's permissions live next to its views; importing them here registers them with the rest.
+from .second_factor import rules as second_factor_rules  # noqa: E402, F401

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -27,4 +27,6 @@ urlpatterns = [
         name="revoke_invitation",
     ),
     path("uitnodiging/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"),
+    path("", include("ondernemend.accounts.second_factor.urls")),
+    path("", include("ondernemend.accounts.sessions.urls")),
 ]

@@ -22,8 +22,11 @@ from ondernemend.throttle import RateLimit, RateLimited
 from . import queries, services
 from .exceptions import InvitationNotUsable
 from .forms import AcceptInvitationForm, InvitationForm, LoginForm, PasswordResetForm, SetPasswordForm
+from .lockout import lift_login_wait
 from .models import Invitation
 from .roles import Role
+from .second_factor.policy import needs_second_factor
+from .second_factor.steps import step_url as second_factor_step_url
 
 INVITATIONS_PER_PAGE = 25
 # Password-reset requests: per client, and per e-mail address so that nobody's mailbox can be flooded from
@@ -37,6 +40,13 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def get_success_url(self):
+        """After the password, staff go on to the second factor (set up or verify), then onwards."""
+        url = super().get_success_url()
+        if needs_second_factor(self.request.user):
+            return second_factor_step_url(self.request.user, next_url=url)
+        return url
 
 
 class LogoutView(auth_views.LogoutView):
@@ -80,6 +90,10 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
     reset_url_token = "nieuw-wachtwoord"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        lift_login_wait(form.user)  # the link proved it is the owner: the new password works at once
+        return super().form_valid(form)
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

@@ -98,12 +98,28 @@ def path_in(language: str, path: str) -> str:
     return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"
 
 
-def log_in(context: BrowserContext, user, base_url: str) -> None:
-    """Give the browser a logged-in session for `user` without going through the form."""
+def log_in(context: BrowserContext, user, base_url: str, *, second_factor: bool = True) -> None:
+    """Give the browser a logged-in session for `user` without going through the form.
+
+    Staff have passed the second factor too (tests/conftest.py), unless `second_factor=False`."""
     client = Client()
-    client.force_login(user)
+    client.force_login(user, second_factor=second_factor)
     session = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session.value, "url": base_url}])
+
+
+def finish_second_factor_setup(page: Page) -> None:
+    """On the set-up step after a log-in with the form: type the first code, computed from the key on the page
+    as an authenticator app would, and continue past the recovery codes. Works in every language."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    key = page.locator(".op-typed-key").inner_text().replace(" ", "")
+    page.locator("main input[name=code]").fill(f"{totp(b32decode(key + '=' * (-len(key) % 8))):06d}")
+    page.locator("main form button[type=submit]").first.click()
+    page.locator(".op-recovery-codes").wait_for()
+    page.locator("main a.ams-link").last.click()
 
 
 def overflow_problems(page: Page) -> list[str]:

@@ -31,6 +31,7 @@ class PageCase:
     setup: Callable | None = None
     status: int = 200
     urlconf: str | None = None  # a ROOT_URLCONF for this page only (the 500 page)
+    second_factor: bool = True  # False: the session has passed only the password (the second-factor steps)
 
 
 def make_user(login_as: str | None):
@@ -521,6 +522,47 @@ def a_closed_quarter(user) -> dict:
     return {"period": f"{today.year}-Q{quarter - 1}" if quarter > 1 else f"{today.year - 1}-Q4"}
 
 
+def an_app_set_up(user) -> dict:
+    from tests.ondernemend.accounts.second_factor.helpers import set_up_app
+
+    set_up_app(user)
+    return {}
+
+
+def a_coach_with_an_app(user) -> dict:
+    from tests.ondernemend.accounts.second_factor.helpers import set_up_app
+
+    coach = UserFactory(roles=[Role.COACH], name="Chris Coach")
+    set_up_app(coach)
+    return {"pk": coach.pk}
+
+
+def coaches_with_and_without_an_app(user) -> dict:
+    a_coach_with_an_app(user)
+    UserFactory(roles=[Role.JURYLID], name="Een jurylid met een heel erg lange naam zonder afbreekpunten")
+    return {}
+
+
+def audit_entries(user) -> dict:
+    """Changes to a series and a participant, and a reasoned read: the trail's three kinds of rows."""
+    from ondernemend.audit.services import record_change
+    from workshops.access import log_access
+    from workshops.enums import AccessAction
+
+    coach = UserFactory(roles=[Role.COACH])
+    registration = RegistrationFactory(series=SeriesFactory(coaches=[coach], sessions=2))
+    record_change(
+        by=coach, action="series.updated", target=registration.series, changes={"capacity": [10, 12]}
+    )
+    record_change(
+        by=coach, action="participant.updated", target=registration.participant, changes={"phone": [1, 2]}
+    )
+    log_access(
+        registration.participant, user=user, action=AccessAction.VIEW, reason="Vraag over het certificaat"
+    )
+    return {}
+
+
 PAGES = [
     PageCase("home", "pages:home"),
     PageCase("accessibility-statement", "pages:accessibility"),
@@ -534,6 +576,28 @@ PAGES = [
     PageCase("dashboard-beheerder", "accounts:dashboard", login_as=BEHEERDER),
     PageCase("dashboard-without-role", "accounts:dashboard", login_as=NO_ROLE),
     PageCase("invite", "accounts:invite", login_as=Role.COORDINATOR, setup=invitations_of_every_status),
+    PageCase("second-factor-setup", "accounts:second_factor_setup", login_as=Role.COACH, second_factor=False),
+    PageCase(
+        "second-factor-verify",
+        "accounts:second_factor_verify",
+        login_as=Role.COACH,
+        setup=an_app_set_up,
+        second_factor=False,
+    ),
+    PageCase("second-factor-recovery-codes", "accounts:second_factor_recovery_codes", login_as=Role.COACH),
+    PageCase("second-factor-manage", "accounts:second_factor", login_as=Role.COACH, setup=an_app_set_up),
+    PageCase(
+        "second-factor-people",
+        "accounts:second_factor_people",
+        login_as=Role.COORDINATOR,
+        setup=coaches_with_and_without_an_app,
+    ),
+    PageCase(
+        "second-factor-reset",
+        "accounts:second_factor_reset",
+        login_as=Role.COORDINATOR,
+        setup=a_coach_with_an_app,
+    ),
     PageCase("accept-invitation", "accounts:accept_invitation", setup=invitation_link()),
     PageCase(
         "accept-invitation-existing-account",
@@ -568,6 +632,7 @@ PAGES = [
         setup=a_contact_point,
     ),
     PageCase("initiatives-report", "initiatives:report", setup=an_initiative),
+    PageCase("error-400", "raise_bad_request", urlconf=ERROR_URLCONF, status=400),
     PageCase("error-403", "accounts:invite", login_as=Role.GEMEENTE, status=403),
     PageCase("error-404", path="/deze-pagina-bestaat-niet/", status=404),
     PageCase("error-500", "raise_error", urlconf=ERROR_URLCONF, status=500),
@@ -722,4 +787,5 @@ PAGES = [
         "overview-coordinator", "overview:index", login_as=Role.COORDINATOR, setup=a_network_with_workshops
     ),
     PageCase("overview-freeze", "overview:freeze", login_as=Role.COORDINATOR, setup=a_closed_quarter),
+    PageCase("audit-trail", "audit:trail", login_as=Role.COORDINATOR, setup=audit_entries),
 ]

@@ -29,7 +29,7 @@ def test_page_is_accessible_and_robust(case, language, page, browser_log, live_s
     user = make_user(case.login_as)
     extra_kwargs = case.setup(user) if case.setup else {}
     if user is not None:
-        log_in(page.context, user, live_server.url)
+        log_in(page.context, user, live_server.url, second_factor=case.second_factor)
     if case.url_name:
         url = url_in(language, case.url_name, urlconf=case.urlconf, **case.kwargs, **extra_kwargs)
     else:

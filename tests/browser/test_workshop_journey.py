@@ -17,7 +17,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_accessible
-from tests.browser.helpers import BrowserWatcher, overflow_problems, url_in
+from tests.browser.helpers import BrowserWatcher, finish_second_factor_setup, overflow_problems, url_in
 from tests.factories.accounts import TEST_PASSWORD, UserFactory
 from tests.factories.initiatives import InitiativeFactory
 from tests.factories.workshops import SeriesFactory, SessionFactory
@@ -86,6 +86,7 @@ def test_newcomer_signs_up_coach_issues_certificate_and_its_qr_code_leads_to_ver
     coach_page.get_by_label("E-mail address").fill(coach.email)
     coach_page.get_by_label("Password", exact=True).fill(TEST_PASSWORD)
     coach_page.get_by_role("button", name="Log in").click()
+    finish_second_factor_setup(coach_page)  # a coach sets up two-step verification first
     expect(coach_page.get_by_role("heading", level=1)).to_have_text("My environment")
 
     coach_page.goto(url_in("en", "workshops:coach_home"))

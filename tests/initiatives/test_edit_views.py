@@ -355,8 +355,8 @@ def test_manage_list_query_count_is_constant(client, coordinator, django_assert_
     ContactPointFactory.create_batch(count)
     client.force_login(coordinator)
 
-    # session, user, groups (role), count, page, stale count, contact points, districts (flyer links)
-    with django_assert_num_queries(8):
+    # session, user, second-factor device, groups (role), count, page, stale count, contact points, districts
+    with django_assert_num_queries(9):
         response = client.get(reverse("initiatives:manage"))
 
     assert response.status_code == 200

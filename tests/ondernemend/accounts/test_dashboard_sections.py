@@ -24,6 +24,7 @@ def test_dashboard_parts_come_from_each_app_in_app_order():
 
     assert parts == {
         "coordinator": [
+            "audit/dashboard.html#coordinator",
             "overview/dashboard.html#coordinator",
             "initiatives/dashboard.html#coordinator",
             "workshops/dashboard.html#coordinator",
@@ -84,6 +85,7 @@ def test_dashboard_for_gemeente_links_to_the_overview_the_map_and_the_agenda(cli
     links = main_links(client.get("/mijn-omgeving/").content.decode())
 
     assert links == [
+        reverse("accounts:second_factor"),
         reverse("overview:index"),
         reverse("initiatives:index"),
         reverse("workshops:agenda"),
@@ -95,5 +97,6 @@ def test_dashboard_for_a_coordinator_uses_constant_queries(client, django_assert
     client.force_login(UserFactory(coordinator=True))
     client.get("/mijn-omgeving/")  # warm the session and user caches
 
-    with django_assert_num_queries(4):
+    # session, user, the second-factor device of the session, groups, the second-factor state, the districts
+    with django_assert_num_queries(6):
         client.get("/mijn-omgeving/")
