@@ -42,7 +42,8 @@ class SecondFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and not _is_open(request.path_info) and not has_passed(request):
+        # has_passed first: a verified session is answered from the cached roles, without resolving the path.
+        if user.is_authenticated and not has_passed(request) and not _is_open(request.path_info):
             next_url = request.get_full_path() if request.method == "GET" else ""
             return redirect(step_url(user, next_url=next_url))
         return self.get_response(request)
