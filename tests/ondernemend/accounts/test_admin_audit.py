@@ -1,7 +1,9 @@
-"""Roles and rights changed in the Django admin are written to the audit log, like the services' changes."""
+"""Changes made in the Django admin reach the coördinators' trail: roles and rights as audit entries with
+before and after, every save and delete through Django's own admin log (ondernemend/audit/admin_log.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 
 from ondernemend.accounts.roles import Role
@@ -60,3 +62,27 @@ def test_admin_save_without_a_change_of_rights_records_nothing(client):
 
     assert response.status_code == 302
     assert list(AuditEntry.objects.filter(action="user.rights_changed")) == []
+
+
+def test_admin_changes_appear_in_the_trail_with_who_and_what_but_no_values(client):
+    beheerder = SuperUserFactory(name="Bea Beheer")
+    coach = UserFactory(coach=True, name="Chris")
+    client.force_login(beheerder)
+    client.post(
+        reverse("admin:accounts_user_change", args=[coach.pk]), change_form(coach, name="Kris Geheim")
+    )
+    coordinator_client = (
+        Client()
+    )  # a browser of her own: the admin's success message stays with the beheerder
+    coordinator_client.force_login(UserFactory(coordinator=True))
+
+    response = coordinator_client.get(reverse("audit:trail"), {"person": beheerder.pk})
+
+    rows = [
+        (row.action, row.target, row.account, row.role, row.changes, row.reason)
+        for row in response.context["rows"]
+    ]
+    # No values from the admin's form: no changes, no reason, the object by number only.
+    assert rows == [
+        ("Gewijzigd in het beheer", f"Gebruiker #{coach.pk}", "Bea Beheer", "Technisch beheerder", (), "")
+    ]
