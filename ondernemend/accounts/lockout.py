@@ -54,17 +54,10 @@ def client_address_for_lockout(request) -> str | None:
     return client_address(request) or None
 
 
-def account_rule() -> WaitRule:
+def _rule(free_failures: int) -> WaitRule:
+    """The growing wait from the settings; an account and an address differ only in the free failures."""
     return WaitRule(
-        free_failures=settings.LOGIN_FAILURES_PER_ACCOUNT,
-        first_wait=timedelta(minutes=settings.LOGIN_FIRST_WAIT_MINUTES),
-        longest_wait=timedelta(minutes=settings.LOGIN_LONGEST_WAIT_MINUTES),
-    )
-
-
-def address_rule() -> WaitRule:
-    return WaitRule(
-        free_failures=settings.LOGIN_FAILURES_PER_ADDRESS,
+        free_failures=free_failures,
         first_wait=timedelta(minutes=settings.LOGIN_FIRST_WAIT_MINUTES),
         longest_wait=timedelta(minutes=settings.LOGIN_LONGEST_WAIT_MINUTES),
     )
@@ -82,10 +75,11 @@ def current_wait(request, credentials=None) -> Wait | None:
     # The clock, not the request's start: the database stamps each failure when it saves it.
     now = timezone.now()
     remembered = AccessAttempt.objects.filter(attempt_time__gt=now - settings.AXES_COOLOFF_TIME)
-    checks = [(ADDRESS, address_rule(), {"ip_address": getattr(request, "axes_ip_address", None)})]
+    address = getattr(request, "axes_ip_address", None)
+    checks = [(ADDRESS, _rule(settings.LOGIN_FAILURES_PER_ADDRESS), {"ip_address": address})]
     username = get_client_username(request, credentials)
     if username:
-        checks.insert(0, (ACCOUNT, account_rule(), {"username": username}))
+        checks.insert(0, (ACCOUNT, _rule(settings.LOGIN_FAILURES_PER_ACCOUNT), {"username": username}))
     waits = []
     for reason, rule, lookup in checks:
         if None in lookup.values():
@@ -119,17 +113,19 @@ class LoginWaitHandler(AxesDatabaseHandler):
         failure from the address, so an attacker with an account of her own could wipe her guesses at
         other accounts by logging in to it."""
         username = get_client_username(request, credentials)
-        if not username:
-            return 0
-        count, _ = AccessAttempt.objects.filter(username=username).delete()
-        return count
+        return forget_failures(username) if username else 0
+
+
+def forget_failures(username: str) -> int:
+    """Delete the failed log-ins recorded for one account (from every address); how many rows went."""
+    count, _ = AccessAttempt.objects.filter(username=username).delete()
+    return count
 
 
 def lift_login_wait(user) -> None:
     """Forget the account's failed log-ins, e.g. after a new password was set through the e-mail link: the
     guesses were at the old password, and the link proved that this is the owner."""
-    username = username_for_lockout(None, {"username": user.get_username()})
-    AccessAttempt.objects.filter(username=username).delete()
+    forget_failures(username_for_lockout(None, {"username": user.get_username()}))
 
 
 def lockout_response(request, _response=None, credentials=None):

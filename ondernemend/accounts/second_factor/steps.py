@@ -27,8 +27,12 @@ def has_passed(request) -> bool:
     return bool(is_verified and is_verified()) or skipped_in_demo(request)
 
 
+def with_next(url: str, next_url: str = "") -> str:
+    """`url` with `?next=` when there is somewhere to go back to."""
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
 def step_url(user, *, next_url: str = "") -> str:
     """The set-up page for an account without a second factor yet, else the verify page; with `next`."""
     step = "verify" if queries.has_confirmed_device(user) else "setup"
-    url = reverse(f"accounts:second_factor_{step}")
-    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+    return with_next(reverse(f"accounts:second_factor_{step}"), next_url)

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.middleware import csrf
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -24,7 +24,7 @@ from ..models import User
 from . import queries, services
 from .forms import WRONG_FIRST_CODE, CodeForm, FirstCodeForm
 from .policy import may_skip_in_demo, needs_second_factor
-from .steps import DEMO_SKIP_SESSION_KEY, has_passed
+from .steps import DEMO_SKIP_SESSION_KEY, has_passed, with_next
 
 # The recovery codes wait here between the step that makes them and the page that shows them, once.
 NEW_CODES_SESSION_KEY = "second_factor_new_codes"
@@ -102,9 +102,8 @@ class SetUpView(StepMixin, FormView):
         self.request.session.cycle_key()
         otp_login(self.request, check.device)
         self.request.session[NEW_CODES_SESSION_KEY] = codes
-        url = reverse("accounts:second_factor_recovery_codes")
-        next_url = form.cleaned_data["next"]
-        return redirect(f"{url}?{urlencode({'next': next_url})}" if next_url else url)
+        codes_url = reverse("accounts:second_factor_recovery_codes")
+        return redirect(with_next(codes_url, form.cleaned_data["next"]))
 
 
 class RecoveryCodesView(StepMixin, TemplateView):
@@ -200,8 +199,9 @@ class NewRecoveryCodesView(PermissionRequiredMixin, View):
 
     def post(self, request, *args, **kwargs):
         request.session[NEW_CODES_SESSION_KEY] = services.create_recovery_codes(request.user, by=request.user)
-        url = reverse("accounts:second_factor_recovery_codes")
-        return redirect(f"{url}?{urlencode({'next': reverse('accounts:second_factor')})}")
+        return redirect(
+            with_next(reverse("accounts:second_factor_recovery_codes"), reverse("accounts:second_factor"))
+        )
 
 
 class RemovePasskeyView(PermissionRequiredMixin, View):
